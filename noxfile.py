@@ -1,0 +1,73 @@
+"""Every task of the project, one nox session each.
+
+`nox` with no arguments runs the default sessions: the whole test command that
+CI runs. Virtualenvs are made with uv when it is installed, with virtualenv
+otherwise, and always from the locked requirements/dev.txt.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nox
+
+nox.needs_version = ">=2025.2.9"
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.error_on_missing_interpreters = True
+nox.options.sessions = ["lint", "spec", "tests"]
+
+ROOT = Path(__file__).parent
+PYTHON = "3.11"
+DEV_LOCK = "requirements/dev.txt"
+BOOTSTRAP_LOCK = "requirements/bootstrap.txt"
+HAND_WRITTEN = ["noxfile.py", "spec_loader", "tests"]
+
+
+def install_project(session: nox.Session) -> None:
+    """The locked dev tree, then this project itself without touching the lock."""
+    session.install("-r", DEV_LOCK)
+    session.install("--no-deps", "-e", ".")
+
+
+def install_node_tools(session: nox.Session) -> None:
+    """The npm-registry tools the tests call (Redocly CLI), exactly as locked."""
+    session.run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error", external=True)
+
+
+@nox.session(python=PYTHON)
+def lock(session: nox.Session) -> None:
+    """Re-resolve requirements/*.txt from pyproject.toml and requirements/bootstrap.in."""
+    session.install("uv")
+    common = ["--python-version", PYTHON, "--generate-hashes", "--quiet"]
+    common += ["--custom-compile-command", "nox -s lock"]
+    session.run(
+        "uv", "pip", "compile", "pyproject.toml", "--extra", "server", "--extra", "contract",
+        "--group", "pyproject.toml:dev", "-o", DEV_LOCK, *common,
+    )  # fmt: skip
+    session.run("uv", "pip", "compile", "requirements/bootstrap.in", "-o", BOOTSTRAP_LOCK, *common)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff check, ruff format --check and mypy --strict on the hand-written code."""
+    install_project(session)
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("mypy", *HAND_WRITTEN)
+
+
+@nox.session(python=PYTHON)
+def spec(session: nox.Session) -> None:
+    """Validate openapi/openapi.yaml: openapi-spec-validator, Redocly, and the vendor facts."""
+    install_project(session)
+    install_node_tools(session)
+    session.run("pytest", "tests/spec", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """The project's whole test suite."""
+    install_project(session)
+    install_node_tools(session)
+    session.run("pytest", "tests", *session.posargs)
