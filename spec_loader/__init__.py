@@ -96,3 +96,35 @@ def request_schema(spec: JsonObject, media_type: str = "application/json") -> Js
 def response_statuses(spec: JsonObject) -> list[str]:
     """The documented response statuses, as the spec writes them ("204", "400", ...)."""
     return list(operation(spec)["responses"])
+
+
+def response(spec: JsonObject, status: str) -> JsonObject:
+    """One documented response of the operation, with every reference inlined."""
+    result: JsonObject = inline_refs(spec, operation(spec)["responses"][status])
+    return result
+
+
+def component(spec: JsonObject, kind: str, name: str) -> JsonObject:
+    """One entry of ``components`` ("schemas", "parameters", ...), with every reference inlined."""
+    result: JsonObject = inline_refs(spec, spec["components"][kind][name])
+    return result
+
+
+def security_schemes(spec: JsonObject) -> dict[str, JsonObject]:
+    """The declared security schemes, by name."""
+    schemes: dict[str, JsonObject] = spec["components"]["securitySchemes"]
+    return schemes
+
+
+def write_only_paths(schema: JsonObject) -> list[tuple[str, ...]]:
+    """Property paths of the ``writeOnly`` fields of an inlined object schema.
+
+    For the request schema this is ``[("Credentials", "SecretValue")]``: the values a
+    server must never send back.
+    """
+    paths: list[tuple[str, ...]] = []
+    for name, child in schema.get("properties", {}).items():
+        if child.get("writeOnly"):
+            paths.append((name,))
+        paths.extend((name, *rest) for rest in write_only_paths(child))
+    return paths
