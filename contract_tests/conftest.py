@@ -1,0 +1,53 @@
+"""Wires the suite: its options, the server under test, and the schemathesis schema."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from _pytest.terminal import TerminalReporter
+from schemathesis import BaseSchema
+
+# Registers the custom checks and the XML case filter even when schemathesis.toml is
+# not the one in use (it names the same module).
+from contract_tests import hooks  # noqa: F401
+from contract_tests.options import ContractOptions, add_options, read_options
+from contract_tests.schema import contract_schema as build_contract_schema
+from contract_tests.target import Target, open_target
+
+OPTIONS_KEY = pytest.StashKey[ContractOptions]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    add_options(parser)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[OPTIONS_KEY] = read_options(config)
+
+
+@pytest.fixture(scope="session")
+def contract_options(pytestconfig: pytest.Config) -> ContractOptions:
+    return pytestconfig.stash[OPTIONS_KEY]
+
+
+@pytest.fixture(scope="session")
+def contract_target(contract_options: ContractOptions) -> Iterator[Target]:
+    with open_target(contract_options) as target:
+        yield target
+
+
+@pytest.fixture(scope="session")
+def contract_schema(contract_options: ContractOptions, contract_target: Target) -> BaseSchema:
+    return build_contract_schema(contract_options, contract_target)
+
+
+def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.Config) -> None:
+    options = config.stash.get(OPTIONS_KEY, None)
+    if options is None:
+        return
+    terminalreporter.write_sep("=", "contract suite")
+    terminalreporter.write_line(
+        f"seed: {options.seed} (rerun the same cases with --seed {options.seed})"
+    )
+    terminalreporter.write_line(f"reports (JUnit XML, HAR): {options.reports_dir.resolve()}")

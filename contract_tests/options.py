@@ -1,0 +1,126 @@
+"""The suite's options: each one a pytest flag and an environment variable.
+
+A flag given on the command line wins over its environment variable. Credentials are
+better given by environment variable: a command line shows up in process lists and
+shell history.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+# Enough for the fuzzing phase to try every media type many times and stay near a minute.
+DEFAULT_MAX_EXAMPLES = 300
+REPORTS_ROOT = Path("reports")
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+
+
+@dataclass(frozen=True)
+class Option:
+    flag: str
+    env_var: str
+    help: str
+    is_switch: bool = False
+
+    @property
+    def dest(self) -> str:
+        return self.flag.removeprefix("--").replace("-", "_")
+
+
+OPTIONS = (
+    Option(
+        "--target-url",
+        "CONTRACT_TARGET_URL",
+        "Base URL in front of /api/v1/..., e.g. https://crm.example.com/SuperOffice."
+        " Default: start the embedded reference server with fresh credentials.",
+    ),
+    Option(
+        "--authorization",
+        "CONTRACT_AUTHORIZATION",
+        "The whole Authorization header value, any scheme:"
+        " 'Basic ...', 'SOTicket 7T:...', 'Bearer 8A:...'.",
+    ),
+    Option("--app-token", "CONTRACT_APP_TOKEN", "Sent as the SO-AppToken header on every request."),
+    Option(
+        "--xsrf-token",
+        "CONTRACT_XSRF_TOKEN",
+        "Browser-session auth: sent as the X-XSRF-TOKEN header and the XSRF-TOKEN cookie.",
+    ),
+    Option("--seed", "CONTRACT_SEED", "Seed for data generation (default: random, printed)."),
+    Option(
+        "--max-examples",
+        "CONTRACT_MAX_EXAMPLES",
+        f"Cases of the fuzzing phase (default {DEFAULT_MAX_EXAMPLES}).",
+    ),
+    Option(
+        "--reports-dir",
+        "CONTRACT_REPORTS_DIR",
+        f"Where the JUnit XML and HAR files go (default {REPORTS_ROOT}/contract-<timestamp>).",
+    ),
+    Option(
+        "--unsanitized",
+        "CONTRACT_UNSANITIZED",
+        "Show reproductions and write reports without masking credentials and secrets.",
+        is_switch=True,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class ContractOptions:
+    target_url: str | None
+    authorization: str | None
+    app_token: str | None
+    xsrf_token: str | None
+    seed: int
+    max_examples: int
+    reports_dir: Path
+    unsanitized: bool
+
+
+def add_options(parser: pytest.Parser) -> None:
+    group = parser.getgroup("contract", "SuperOffice contract suite")
+    for option in OPTIONS:
+        help_text = f"{option.help} [env {option.env_var}]"
+        if option.is_switch:
+            group.addoption(option.flag, action="store_true", default=None, help=help_text)
+        else:
+            group.addoption(option.flag, default=None, help=help_text)
+
+
+def read_options(config: pytest.Config) -> ContractOptions:
+    values: dict[str, str | None] = {}
+    for option in OPTIONS:
+        given = config.getoption(option.dest)
+        values[option.dest] = str(given) if given is not None else os.environ.get(option.env_var)
+    reports_dir = values["reports_dir"]
+    return ContractOptions(
+        target_url=values["target_url"] or None,
+        authorization=values["authorization"] or None,
+        app_token=values["app_token"] or None,
+        xsrf_token=values["xsrf_token"] or None,
+        seed=_integer(values["seed"], "--seed") or secrets.randbelow(2**32),
+        max_examples=_integer(values["max_examples"], "--max-examples") or DEFAULT_MAX_EXAMPLES,
+        reports_dir=Path(reports_dir) if reports_dir else _timestamped_reports_dir(),
+        unsanitized=(values["unsanitized"] or "").strip().lower() in TRUE_WORDS,
+    )
+
+
+def _integer(value: str | None, flag: str) -> int | None:
+    if not value:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise pytest.UsageError(f"{flag} takes a whole number, got {value!r}") from None
+
+
+def _timestamped_reports_dir() -> Path:
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    return REPORTS_ROOT / f"contract-{stamp}"

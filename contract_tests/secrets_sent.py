@@ -1,0 +1,63 @@
+"""The secrets one request carried, for the check that no response repeats them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from requests import PreparedRequest
+
+from contract_tests.contract_facts import contract_facts
+from contract_tests.http_parts import AnyCase, request_header
+
+# Shorter values turn up in any answer by chance ("true", "Error", "0000"), so they
+# would raise false alarms; a real password or token is longer than this.
+MIN_SECRET_LENGTH = 8
+
+
+def secrets_sent(case: AnyCase, request: PreparedRequest) -> list[tuple[str, str]]:
+    """(what it is, its value) for each secret the request carried that is worth looking for."""
+    facts = contract_facts()
+    found: list[tuple[str, str]] = []
+    body = case.body if isinstance(case.body, Mapping) else {}
+    for path in facts.secret_paths:
+        value = _at(body, path)
+        if isinstance(value, str):
+            found.append((".".join(path), value))
+    authorization = request_header(request, "Authorization")
+    # Only the credentials: the scheme name ("Basic") is public and appears in WWW-Authenticate.
+    found.append(("Authorization credentials", authorization.partition(" ")[2]))
+    for header in (facts.xsrf_header, facts.app_token_header):
+        found.append((header, request_header(request, header)))
+    # Other fields may be echoed on purpose ("PublicValue: ... is too long"), so a secret
+    # that also occurs inside one of them proves nothing.
+    public_texts = list(_public_strings(body, facts.secret_paths))
+    return [
+        (label, value)
+        for label, value in found
+        if len(value) >= MIN_SECRET_LENGTH and not any(value in text for text in public_texts)
+    ]
+
+
+def _at(document: Mapping[str, Any], path: tuple[str, ...]) -> Any:
+    node: Any = document
+    for key in path:
+        if not isinstance(node, Mapping):
+            return None
+        node = node.get(key)
+    return node
+
+
+def _public_strings(node: Any, secret_paths: tuple[tuple[str, ...], ...]) -> Iterator[str]:
+    """Every string in the body (keys included) except the values at ``secret_paths``."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, Mapping):
+        for key, value in node.items():
+            yield str(key)
+            inner = tuple(path[1:] for path in secret_paths if path[:1] == (key,))
+            if () not in inner:
+                yield from _public_strings(value, inner)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _public_strings(item, secret_paths)

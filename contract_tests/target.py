@@ -1,0 +1,77 @@
+"""The server under test: the one the user names, or the embedded reference server."""
+
+from __future__ import annotations
+
+import base64
+import secrets
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from contract_tests.contract_facts import contract_facts
+from contract_tests.options import ContractOptions
+
+
+@dataclass(frozen=True)
+class Target:
+    base_url: str
+    # Sent on every request: the credentials, as the user gave them or as made up for
+    # the embedded server.
+    headers: dict[str, str]
+    embedded: bool
+
+
+@contextmanager
+def open_target(options: ContractOptions) -> Iterator[Target]:
+    if options.target_url:
+        headers = auth_headers(options, options.authorization)
+        yield Target(options.target_url.rstrip("/"), headers, embedded=False)
+        return
+    if options.authorization:
+        raise pytest.UsageError(
+            "--authorization (CONTRACT_AUTHORIZATION) is for a server named with --target-url;"
+            " the embedded reference server gets fresh credentials of its own"
+        )
+    with embedded_reference_server() as (base_url, authorization):
+        yield Target(base_url, auth_headers(options, authorization), embedded=True)
+
+
+def auth_headers(options: ContractOptions, authorization: str | None) -> dict[str, str]:
+    facts = contract_facts()
+    headers: dict[str, str] = {}
+    if authorization:
+        headers["Authorization"] = authorization
+    if options.app_token:
+        headers[facts.app_token_header] = options.app_token
+    if options.xsrf_token:
+        # The browser-session scheme needs both halves: the header must equal the cookie.
+        headers[facts.xsrf_header] = options.xsrf_token
+        headers["Cookie"] = f"{facts.xsrf_cookie}={options.xsrf_token}"
+    return headers
+
+
+@contextmanager
+def embedded_reference_server() -> Iterator[tuple[str, str]]:
+    """Start the reference server on a free loopback port with made-up Basic credentials.
+
+    Yields its base URL and the Authorization header value that it accepts. The
+    credentials exist only for this run, so nothing real can leak into a report.
+    """
+    # Imported here: a run against a named server does not need the server's extras.
+    from reference_server.launcher import start_server
+
+    user = f"contract-{secrets.token_hex(4)}"
+    password = secrets.token_urlsafe(24)
+    token = base64.b64encode(f"{user}:{password}".encode()).decode()
+    with (
+        tempfile.TemporaryDirectory(prefix="contract-server-") as directory,
+        start_server(
+            database=Path(directory) / "credentials.sqlite3",
+            args=("--basic", f"{user}:{password}"),
+        ) as server,
+    ):
+        yield server.base_url, f"Basic {token}"

@@ -1,0 +1,23 @@
+"""The contract: every case schemathesis makes from the spec, against the target server.
+
+schemathesis runs the examples, coverage and fuzzing phases with positive and negative
+data, and call_and_validate runs every check enabled in schemathesis.toml (all the
+built-in ones and contract_tests/checks.py). A violation fails the test with a curl
+command that reproduces it.
+"""
+
+from __future__ import annotations
+
+import schemathesis
+
+from contract_tests.http_parts import AnyCase
+from contract_tests.target import Target
+
+schema = schemathesis.pytest.from_fixture("contract_schema")
+
+
+@schema.parametrize()
+def test_server_keeps_the_contract(case: AnyCase, contract_target: Target) -> None:
+    # Given per call, the credentials count as the valid ones: ignored_auth then checks
+    # that the server refuses the same request without them and with made-up ones.
+    case.call_and_validate(headers=contract_target.headers)
