@@ -11,6 +11,7 @@ from schemathesis import BaseSchema
 # Registers the custom checks and the XML case filter even when schemathesis.toml is
 # not the one in use (it names the same module).
 from contract_tests import hooks  # noqa: F401
+from contract_tests.check_tally import CheckTally
 from contract_tests.options import ContractOptions, add_options, read_options
 from contract_tests.schema import contract_schema as build_contract_schema
 from contract_tests.target import Target, open_target
@@ -38,8 +39,14 @@ def contract_target(contract_options: ContractOptions) -> Iterator[Target]:
 
 
 @pytest.fixture(scope="session")
-def contract_schema(contract_options: ContractOptions, contract_target: Target) -> BaseSchema:
-    return build_contract_schema(contract_options, contract_target)
+def contract_schema(
+    contract_options: ContractOptions, contract_target: Target
+) -> Iterator[BaseSchema]:
+    schema = build_contract_schema(contract_options, contract_target)
+    tally = CheckTally()
+    tally.attach(schema)
+    yield schema
+    tally.write(contract_options.reports_dir)
 
 
 def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.Config) -> None:
@@ -50,4 +57,6 @@ def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.C
     terminalreporter.write_line(
         f"seed: {options.seed} (rerun the same cases with --seed {options.seed})"
     )
-    terminalreporter.write_line(f"reports (JUnit XML, HAR): {options.reports_dir.resolve()}")
+    terminalreporter.write_line(
+        f"reports (JUnit XML, HAR, check tally): {options.reports_dir.resolve()}"
+    )
