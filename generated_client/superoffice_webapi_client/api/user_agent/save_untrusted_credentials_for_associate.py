@@ -1,0 +1,377 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.asp_net_error import AspNetError
+from ...models.save_untrusted_credentials_for_associate_request import SaveUntrustedCredentialsForAssociateRequest
+from ...models.super_office_error import SuperOfficeError
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: SaveUntrustedCredentialsForAssociateRequest,
+    select: str | Unset = UNSET,
+    so_app_token: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(so_app_token, Unset):
+        headers["SO-AppToken"] = so_app_token
+
+    params: dict[str, Any] = {}
+
+    params["$select"] = select
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/Agents/User/SaveUntrustedCredentialsForAssociate",
+        "params": params,
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | AspNetError | SuperOfficeError | None:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 400:
+
+        def _parse_response_400(data: object) -> AspNetError | SuperOfficeError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = SuperOfficeError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = AspNetError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+
+        def _parse_response_401(data: object) -> AspNetError | SuperOfficeError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = SuperOfficeError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = AspNetError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_401 = _parse_response_401(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+
+        def _parse_response_403(data: object) -> AspNetError | SuperOfficeError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = SuperOfficeError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = AspNetError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_403 = _parse_response_403(response.json())
+
+        return response_403
+
+    if response.status_code == 413:
+
+        def _parse_response_413(data: object) -> AspNetError | SuperOfficeError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = SuperOfficeError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = AspNetError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_413 = _parse_response_413(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+
+        def _parse_response_415(data: object) -> AspNetError | SuperOfficeError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = SuperOfficeError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = AspNetError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_415 = _parse_response_415(response.json())
+
+        return response_415
+
+    if response.status_code == 500:
+
+        def _parse_response_500(data: object) -> AspNetError | SuperOfficeError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_body_type_0 = SuperOfficeError.from_dict(data)
+
+                return componentsschemas_error_body_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_body_type_1 = AspNetError.from_dict(data)
+
+            return componentsschemas_error_body_type_1
+
+        response_500 = _parse_response_500(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | AspNetError | SuperOfficeError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SaveUntrustedCredentialsForAssociateRequest,
+    select: str | Unset = UNSET,
+    so_app_token: str | Unset = UNSET,
+) -> Response[Any | AspNetError | SuperOfficeError]:
+    """Save credentials for a specified user.
+
+     Saves one set of credentials of a kind (`Type`, for example `imap` or `smtp`)
+    for the user `AssociateId`. A set is identified by (AssociateId, Type,
+    PublicValue): saving the same three again replaces the earlier set.
+    `SecretValue` is stored encrypted and is never returned.
+
+    NsApiSlow threshold: 2000 ms.
+
+    **Online Restricted:** the User agent is not available in Online by default.
+    User management is not allowed for partner apps.
+
+    Methods other than POST are answered `405 Method Not Allowed` with an
+    `Allow: POST` header.
+
+    Args:
+        select (str | Unset):
+        so_app_token (str | Unset):
+        body (SaveUntrustedCredentialsForAssociateRequest): SaveUntrustedCredentialsForAssociate:
+            Save credentials for a specified user.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | AspNetError | SuperOfficeError]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        select=select,
+        so_app_token=so_app_token,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: SaveUntrustedCredentialsForAssociateRequest,
+    select: str | Unset = UNSET,
+    so_app_token: str | Unset = UNSET,
+) -> Any | AspNetError | SuperOfficeError | None:
+    """Save credentials for a specified user.
+
+     Saves one set of credentials of a kind (`Type`, for example `imap` or `smtp`)
+    for the user `AssociateId`. A set is identified by (AssociateId, Type,
+    PublicValue): saving the same three again replaces the earlier set.
+    `SecretValue` is stored encrypted and is never returned.
+
+    NsApiSlow threshold: 2000 ms.
+
+    **Online Restricted:** the User agent is not available in Online by default.
+    User management is not allowed for partner apps.
+
+    Methods other than POST are answered `405 Method Not Allowed` with an
+    `Allow: POST` header.
+
+    Args:
+        select (str | Unset):
+        so_app_token (str | Unset):
+        body (SaveUntrustedCredentialsForAssociateRequest): SaveUntrustedCredentialsForAssociate:
+            Save credentials for a specified user.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | AspNetError | SuperOfficeError
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        select=select,
+        so_app_token=so_app_token,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SaveUntrustedCredentialsForAssociateRequest,
+    select: str | Unset = UNSET,
+    so_app_token: str | Unset = UNSET,
+) -> Response[Any | AspNetError | SuperOfficeError]:
+    """Save credentials for a specified user.
+
+     Saves one set of credentials of a kind (`Type`, for example `imap` or `smtp`)
+    for the user `AssociateId`. A set is identified by (AssociateId, Type,
+    PublicValue): saving the same three again replaces the earlier set.
+    `SecretValue` is stored encrypted and is never returned.
+
+    NsApiSlow threshold: 2000 ms.
+
+    **Online Restricted:** the User agent is not available in Online by default.
+    User management is not allowed for partner apps.
+
+    Methods other than POST are answered `405 Method Not Allowed` with an
+    `Allow: POST` header.
+
+    Args:
+        select (str | Unset):
+        so_app_token (str | Unset):
+        body (SaveUntrustedCredentialsForAssociateRequest): SaveUntrustedCredentialsForAssociate:
+            Save credentials for a specified user.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | AspNetError | SuperOfficeError]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        select=select,
+        so_app_token=so_app_token,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: SaveUntrustedCredentialsForAssociateRequest,
+    select: str | Unset = UNSET,
+    so_app_token: str | Unset = UNSET,
+) -> Any | AspNetError | SuperOfficeError | None:
+    """Save credentials for a specified user.
+
+     Saves one set of credentials of a kind (`Type`, for example `imap` or `smtp`)
+    for the user `AssociateId`. A set is identified by (AssociateId, Type,
+    PublicValue): saving the same three again replaces the earlier set.
+    `SecretValue` is stored encrypted and is never returned.
+
+    NsApiSlow threshold: 2000 ms.
+
+    **Online Restricted:** the User agent is not available in Online by default.
+    User management is not allowed for partner apps.
+
+    Methods other than POST are answered `405 Method Not Allowed` with an
+    `Allow: POST` header.
+
+    Args:
+        select (str | Unset):
+        so_app_token (str | Unset):
+        body (SaveUntrustedCredentialsForAssociateRequest): SaveUntrustedCredentialsForAssociate:
+            Save credentials for a specified user.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | AspNetError | SuperOfficeError
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            select=select,
+            so_app_token=so_app_token,
+        )
+    ).parsed

@@ -1,0 +1,82 @@
+"""Run openapi-python-client on the bridged spec with our templates and a pinned ruff."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from openapi_python_client import Project
+from openapi_python_client.config import Config, ConfigFile, MetaType
+from openapi_python_client.parser import GeneratorData
+from openapi_python_client.parser.errors import GeneratorError
+
+from generator.bridge import generator_input, template_globals
+from spec_loader import load_spec, spec_path
+
+GENERATOR_DIR = Path(__file__).resolve().parent
+CONFIG_PATH = GENERATOR_DIR / "config.yaml"
+TEMPLATES_DIR = GENERATOR_DIR / "templates"
+CLIENT_DIR = GENERATOR_DIR.parent / "generated_client"
+
+# The generator's default hooks run whichever ruff comes first on PATH. Its output
+# decides the generated code (FACTS.md: ruff 0.17 rewrites it differently from older
+# ones), so run the ruff of this interpreter's environment, the one the lock pins, and
+# without a cache folder in the output.
+_RUFF = f"{shlex.quote(sys.executable)} -m ruff"
+POST_HOOKS = [
+    f"{_RUFF} check --fix-only --no-cache .",
+    f"{_RUFF} format --no-cache .",
+]
+
+
+class GenerationError(RuntimeError):
+    """openapi-python-client reported an error or a warning."""
+
+
+def _config(output_path: Path) -> Config:
+    config_file = ConfigFile.load_from_path(CONFIG_PATH)
+    config_file.post_hooks = POST_HOOKS
+    # --meta uv: FACTS.md says `--meta none` output fails mypy --strict under ruff 0.17.
+    return Config.from_sources(
+        config_file,
+        MetaType.UV,
+        document_source=spec_path(),
+        file_encoding="utf-8",
+        overwrite=False,
+        output_path=output_path,
+    )
+
+
+def _raise_on_problems(problems: Sequence[GeneratorError]) -> None:
+    if problems:
+        details = "\n".join(f"{problem.header}: {problem.detail}" for problem in problems)
+        raise GenerationError(f"openapi-python-client reported:\n{details}")
+
+
+def generate_into(output_path: Path) -> None:
+    """Generate the client project into ``output_path``, which must not exist yet.
+
+    Warnings count as errors: a skipped media type or schema must not pass silently.
+    """
+    spec = load_spec()
+    config = _config(output_path)
+    openapi = GeneratorData.from_dict(generator_input(spec), config=config)
+    if isinstance(openapi, GeneratorError):
+        raise GenerationError(f"openapi-python-client could not read the spec: {openapi}")
+    _raise_on_problems(openapi.errors)
+    project = Project(openapi=openapi, config=config, custom_template_path=TEMPLATES_DIR)
+    project.env.globals.update(template_globals(spec))
+    _raise_on_problems(project.build())
+
+
+def regenerate(client_dir: Path = CLIENT_DIR) -> None:
+    """Replace ``client_dir`` with fresh output, so files the generator no longer makes go too."""
+    with tempfile.TemporaryDirectory() as scratch:
+        fresh = Path(scratch) / client_dir.name
+        generate_into(fresh)
+        shutil.rmtree(client_dir, ignore_errors=True)
+        shutil.copytree(fresh, client_dir)
