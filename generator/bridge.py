@@ -24,7 +24,13 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from spec_loader import JsonObject, operation, request_media_types
+from spec_loader import (
+    OPERATION_METHOD,
+    OPERATION_PATH,
+    JsonObject,
+    operation,
+    request_media_types,
+)
 
 # WHATWG MIME Sniffing, "JSON MIME type": a subtype ending in +json, or exactly these.
 _PLAIN_JSON_ESSENCES = frozenset({"application/json", "text/json"})
@@ -62,22 +68,27 @@ def generator_input(spec: JsonObject) -> JsonObject:
 
 
 def write_only_properties(spec: JsonObject) -> dict[str, list[str]]:
-    """The ``writeOnly`` property names of each component schema that has any."""
+    """The ``writeOnly`` property names of each component schema that has any.
+
+    Keyed by the schema's JSON pointer without the ``#`` (``/components/schemas/Name``),
+    which is how the generator names the model of a component schema.
+    """
     result: dict[str, list[str]] = {}
     for schema_name, schema in spec["components"]["schemas"].items():
         properties = schema.get("properties", {})
         names = [name for name, prop in properties.items() if prop.get("writeOnly")]
         if names:
-            result[schema_name] = names
+            result[f"/components/schemas/{schema_name}"] = names
     return result
 
 
 def template_globals(spec: JsonObject) -> dict[str, Any]:
     """What ``generator/templates/`` reads besides the generator's own parse of the spec.
 
-    ``json_media_types`` is keyed by operationId, ``write_only_properties`` by schema name.
+    ``json_media_types`` is keyed by (method, path), ``write_only_properties`` by schema
+    pointer.
     """
     return {
-        "json_media_types": {operation(spec)["operationId"]: json_media_types(spec)},
+        "json_media_types": {(OPERATION_METHOD, OPERATION_PATH): json_media_types(spec)},
         "write_only_properties": write_only_properties(spec),
     }

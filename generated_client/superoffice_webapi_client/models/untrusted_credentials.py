@@ -46,7 +46,7 @@ class UntrustedCredentials:
     valid_from: datetime.datetime | Unset = UNSET
     valid_to: datetime.datetime | Unset = UNSET
     comment: None | str | Unset = UNSET
-    secret_value: None | str | Unset = UNSET
+    secret_value: None | str | Unset = _attrs_field(default=UNSET, repr=False)
     public_value: None | str | Unset = UNSET
     is_active: bool | Unset = UNSET
     table_right: None | TableRight | Unset = UNSET

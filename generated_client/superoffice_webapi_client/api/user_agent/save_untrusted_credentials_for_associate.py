@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 import httpx
 
@@ -10,12 +10,21 @@ from ...models.save_untrusted_credentials_for_associate_request import SaveUntru
 from ...models.super_office_error import SuperOfficeError
 from ...types import UNSET, Response, Unset
 
+JsonContentType = Literal[
+    "application/json",
+    "text/json",
+    "application/json-patch+json",
+    "application/merge-patch+json",
+]
+"""The request media types that carry JSON. Each sends the same JSON body."""
+
 
 def _get_kwargs(
     *,
     body: SaveUntrustedCredentialsForAssociateRequest,
     select: str | Unset = UNSET,
     so_app_token: str | Unset = UNSET,
+    content_type: JsonContentType = "application/json",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(so_app_token, Unset):
@@ -35,7 +44,7 @@ def _get_kwargs(
 
     _kwargs["json"] = body.to_dict()
 
-    headers["Content-Type"] = "application/json"
+    headers["Content-Type"] = content_type
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -197,6 +206,7 @@ def sync_detailed(
     body: SaveUntrustedCredentialsForAssociateRequest,
     select: str | Unset = UNSET,
     so_app_token: str | Unset = UNSET,
+    content_type: JsonContentType = "application/json",
 ) -> Response[Any | AspNetError | SuperOfficeError]:
     """Save credentials for a specified user.
 
@@ -218,6 +228,7 @@ def sync_detailed(
         so_app_token (str | Unset):
         body (SaveUntrustedCredentialsForAssociateRequest): SaveUntrustedCredentialsForAssociate:
             Save credentials for a specified user.
+        content_type (JsonContentType): The Content-Type to send the JSON body as. Default: application/json.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -231,6 +242,7 @@ def sync_detailed(
         body=body,
         select=select,
         so_app_token=so_app_token,
+        content_type=content_type,
     )
 
     response = client.get_httpx_client().request(
@@ -246,6 +258,7 @@ def sync(
     body: SaveUntrustedCredentialsForAssociateRequest,
     select: str | Unset = UNSET,
     so_app_token: str | Unset = UNSET,
+    content_type: JsonContentType = "application/json",
 ) -> Any | AspNetError | SuperOfficeError | None:
     """Save credentials for a specified user.
 
@@ -267,6 +280,7 @@ def sync(
         so_app_token (str | Unset):
         body (SaveUntrustedCredentialsForAssociateRequest): SaveUntrustedCredentialsForAssociate:
             Save credentials for a specified user.
+        content_type (JsonContentType): The Content-Type to send the JSON body as. Default: application/json.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -281,6 +295,7 @@ def sync(
         body=body,
         select=select,
         so_app_token=so_app_token,
+        content_type=content_type,
     ).parsed
 
 
@@ -290,6 +305,7 @@ async def asyncio_detailed(
     body: SaveUntrustedCredentialsForAssociateRequest,
     select: str | Unset = UNSET,
     so_app_token: str | Unset = UNSET,
+    content_type: JsonContentType = "application/json",
 ) -> Response[Any | AspNetError | SuperOfficeError]:
     """Save credentials for a specified user.
 
@@ -311,6 +327,7 @@ async def asyncio_detailed(
         so_app_token (str | Unset):
         body (SaveUntrustedCredentialsForAssociateRequest): SaveUntrustedCredentialsForAssociate:
             Save credentials for a specified user.
+        content_type (JsonContentType): The Content-Type to send the JSON body as. Default: application/json.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -324,6 +341,7 @@ async def asyncio_detailed(
         body=body,
         select=select,
         so_app_token=so_app_token,
+        content_type=content_type,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -337,6 +355,7 @@ async def asyncio(
     body: SaveUntrustedCredentialsForAssociateRequest,
     select: str | Unset = UNSET,
     so_app_token: str | Unset = UNSET,
+    content_type: JsonContentType = "application/json",
 ) -> Any | AspNetError | SuperOfficeError | None:
     """Save credentials for a specified user.
 
@@ -358,6 +377,7 @@ async def asyncio(
         so_app_token (str | Unset):
         body (SaveUntrustedCredentialsForAssociateRequest): SaveUntrustedCredentialsForAssociate:
             Save credentials for a specified user.
+        content_type (JsonContentType): The Content-Type to send the JSON body as. Default: application/json.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -373,5 +393,6 @@ async def asyncio(
             body=body,
             select=select,
             so_app_token=so_app_token,
+            content_type=content_type,
         )
     ).parsed
