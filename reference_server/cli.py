@@ -1,0 +1,200 @@
+"""The command line: ``python -m reference_server [serve options]`` and ``... export``."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import os
+import shlex
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import uvicorn
+
+import spec_loader
+from reference_server.announce import AnnouncingServer
+from reference_server.app import create_app
+from reference_server.export import export_lines
+from reference_server.identities import development_identity, parse_identity
+from reference_server.keys import KEY_ENV_VAR, KeySourceError
+from reference_server.secret_box import WrongKeyError
+from reference_server.settings import ONE_MIB, Identity, Scheme, Settings
+
+EXPORT_COMMAND = "export"
+IDENTITY_FLAGS = {
+    "--basic": (Scheme.BASIC, "USER:PASSWORD"),
+    "--ticket": (Scheme.TICKET, "TICKET"),
+    "--bearer": (Scheme.BEARER, "TOKEN"),
+    "--xsrf": (Scheme.XSRF, "TOKEN"),
+}
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+# uvicorn's own access log is off (our AccessLog writes one that leaves out the query).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": LOG_FORMAT}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "stream": "ext://sys.stderr",
+        }
+    },
+    "loggers": {
+        "uvicorn": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        "reference_server": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+    },
+}
+
+
+def key_help() -> str:
+    return (
+        f"the encryption key file (default: DATABASE.key beside the database); created with"
+        f" mode 0600 when missing. The environment variable {KEY_ENV_VAR} (base64 of 32"
+        f" bytes) takes precedence over any key file"
+    )
+
+
+def serve_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m reference_server",
+        description=(
+            "Serve POST " + spec_loader.OPERATION_PATH + " as openapi/openapi.yaml describes"
+            " it, storing credentials in SQLite with the secrets encrypted (AES-GCM)."
+            " Once ready it prints 'Reference server listening on http://HOST:PORT'."
+        ),
+        epilog=(
+            f"Identities: each flag may be repeated. A trailing @ASSOCIATE_ID (e.g. --ticket"
+            f" 7T:abc@42) limits an identity to that associate; without it the identity is an"
+            f" administrator. With no identity flag, a development ticket is created and printed."
+            f" Export the stored credentials with: python -m reference_server {EXPORT_COMMAND}"
+            f" --help"
+        ),
+    )
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="interface to listen on (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--port", type=int, default=8000, help="port; 0 picks a free one (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--database", type=Path, required=True, help="the SQLite file (created when missing)"
+    )
+    for flag, (scheme, metavar) in IDENTITY_FLAGS.items():
+        parser.add_argument(
+            flag,
+            dest="identities",
+            action="append",
+            default=[],
+            metavar=metavar + "[@ASSOCIATE_ID]",
+            type=functools.partial(identity_argument, scheme),
+            help=f"accept this {scheme.value} credential",
+        )
+    parser.add_argument("--key-file", type=Path, help=key_help())
+    parser.add_argument(
+        "--max-body-bytes",
+        type=int,
+        default=ONE_MIB,
+        help="larger bodies get 413 (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--require-app-token",
+        metavar="TOKEN",
+        help="require this SO-AppToken value, as Online does (default: accepted, not checked)",
+    )
+    return parser
+
+
+def export_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"python -m reference_server {EXPORT_COMMAND}",
+        description="Print the stored credentials as JSON lines, without their secret values.",
+    )
+    parser.add_argument("--database", type=Path, required=True, help="the SQLite file")
+    parser.add_argument("--key-file", type=Path, help=key_help() + "; never created by export")
+    parser.add_argument(
+        "--reveal-secrets", action="store_true", help="decrypt and include the secret values"
+    )
+    return parser
+
+
+def identity_argument(scheme: Scheme, text: str) -> Identity:
+    try:
+        return parse_identity(scheme, text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def curl_example(base_url: str, identity: Identity) -> str:
+    spec = spec_loader.load_spec()
+    example = spec_loader.component(spec, "examples", "ImapCredentials")["value"]
+    command = [
+        "curl", "-i", "-X", spec_loader.OPERATION_METHOD.upper(),
+        base_url + spec_loader.OPERATION_PATH,
+        "-H", f"Authorization: {Scheme.TICKET.value} {identity.secret}",
+        "-H", "Content-Type: application/json",
+        "-d", json.dumps(example),
+    ]  # fmt: skip
+    return shlex.join(command)
+
+
+def serve(arguments: Sequence[str]) -> int:
+    parser = serve_parser()
+    options = parser.parse_args(arguments)
+    identities: tuple[Identity, ...] = tuple(options.identities)
+    development = None if identities else development_identity()
+    settings = Settings(
+        database=options.database,
+        identities=(development,) if development else identities,
+        key_file=options.key_file,
+        max_body_bytes=options.max_body_bytes,
+        require_app_token=options.require_app_token,
+    )
+    try:
+        app = create_app(settings)
+    except (KeySourceError, WrongKeyError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+    def explain_development_identity(base_url: str) -> None:
+        if development is not None:
+            print("No identity flag given: this run accepts one development identity,")
+            print(f"  Authorization: {Scheme.TICKET.value} {development.secret}")
+            print("Try it:")
+            print("  " + curl_example(base_url, development), flush=True)
+
+    config = uvicorn.Config(
+        app,
+        host=options.host,
+        port=options.port,
+        access_log=False,
+        log_config=LOGGING,
+        server_header=False,
+    )
+    AnnouncingServer(config, after_ready=explain_development_identity).run()
+    return 0
+
+
+def export(arguments: Sequence[str]) -> int:
+    options = export_parser().parse_args(arguments)
+    try:
+        for line in export_lines(
+            options.database,
+            options.key_file,
+            reveal_secrets=options.reveal_secrets,
+            environ=os.environ,
+        ):
+            print(line)
+    except (KeySourceError, WrongKeyError, FileNotFoundError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(arguments: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if arguments is None else arguments)
+    if arguments[:1] == [EXPORT_COMMAND]:
+        return export(arguments[1:])
+    return serve(arguments)

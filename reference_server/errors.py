@@ -1,0 +1,24 @@
+"""The SuperOffice error body that every error answer carries."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+from starlette.responses import Response
+
+JSON_MEDIA_TYPE = "application/json"
+
+
+def error_response(
+    status: int,
+    error_type: str,
+    message: str,
+    source: str,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    """The SuperOffice error body as JSON. ``message`` must hold no secret."""
+    body = {"Error": True, "ErrorType": error_type, "ErrorMessage": message, "ErrorSource": source}
+    return Response(
+        json.dumps(body).encode(), status_code=status, media_type=JSON_MEDIA_TYPE, headers=headers
+    )

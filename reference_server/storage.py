@@ -1,0 +1,153 @@
+"""The SQLite file that holds saved credentials, secrets sealed with AES-GCM.
+
+One row per credential key (associate, type, public value); saving the same key again
+replaces the row (last write wins). The writeOnly values are sealed in one blob per
+row with a fresh nonce, and the row key is the associated data, so a sealed blob moved
+to another row no longer opens. Nothing is acknowledged before its commit.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from reference_server.secret_box import SecretBox
+
+# Long enough to ride out another process's write (e.g. `export` reading while a save commits).
+BUSY_TIMEOUT_MS = 5000
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS credentials (
+    associate_id INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    public_value_key TEXT NOT NULL,
+    document TEXT NOT NULL,
+    sealed_secrets BLOB NOT NULL,
+    saved_at TEXT NOT NULL,
+    PRIMARY KEY (associate_id, type, public_value_key)
+);
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+"""
+
+UPSERT = """
+INSERT INTO credentials
+    (associate_id, type, public_value_key, document, sealed_secrets, saved_at)
+VALUES (?, ?, ?, ?, ?, ?)
+ON CONFLICT (associate_id, type, public_value_key) DO UPDATE SET
+    document = excluded.document,
+    sealed_secrets = excluded.sealed_secrets,
+    saved_at = excluded.saved_at
+"""
+
+# A known value sealed with the key when the database is created: opening the database
+# with another key fails at once instead of mixing rows sealed with two keys.
+KEY_CHECK_NAME = "key_check"
+KEY_CHECK_PLAINTEXT = b"reference_server key check"
+
+
+@dataclass(frozen=True)
+class RowKey:
+    associate_id: int
+    type: str
+    # A null or missing PublicValue is keyed as "" (SuperOffice stores no NULL strings).
+    public_value_key: str
+
+    def associated_data(self) -> bytes:
+        return json.dumps([self.associate_id, self.type, self.public_value_key]).encode()
+
+
+@dataclass(frozen=True)
+class StoredRow:
+    key: RowKey
+    document: dict[str, Any]
+    sealed_secrets: bytes
+    saved_at: str
+
+
+def connect(database: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    if read_only:
+        uri = f"{database.resolve().as_uri()}?mode=ro"
+        connection = sqlite3.connect(uri, uri=True, isolation_level=None)
+    else:
+        connection = sqlite3.connect(database, isolation_level=None, check_same_thread=False)
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return connection
+
+
+class CredentialStore:
+    """The server's handle on the database. Thread-safe: every call takes one lock."""
+
+    def __init__(self, database: Path, box: SecretBox) -> None:
+        self._box = box
+        self._lock = threading.Lock()
+        self._connection = connect(database)
+        with self._lock:
+            self._connection.execute("PRAGMA journal_mode = WAL")
+            # FULL: a 204 means the row survives a crash of the machine, not only of the process.
+            self._connection.execute("PRAGMA synchronous = FULL")
+            self._connection.executescript(SCHEMA)
+            self._check_or_record_key()
+
+    def _check_or_record_key(self) -> None:
+        check_data = KEY_CHECK_NAME.encode()
+        found = self._connection.execute(
+            "SELECT value FROM meta WHERE name = ?", (KEY_CHECK_NAME,)
+        ).fetchone()
+        if found is None:
+            sealed = self._box.seal(KEY_CHECK_PLAINTEXT, check_data)
+            self._connection.execute(
+                "INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)", (KEY_CHECK_NAME, sealed)
+            )
+        else:
+            self._box.open(found[0], check_data)  # raises WrongKeyError
+
+    def save(self, key: RowKey, document: dict[str, Any], secrets: list[Any]) -> None:
+        sealed = self._box.seal(json.dumps(secrets).encode(), key.associated_data())
+        saved_at = datetime.now(UTC).isoformat()
+        row = (key.associate_id, key.type, key.public_value_key, json.dumps(document), sealed)
+        with self._lock:
+            self._connection.execute("BEGIN IMMEDIATE")
+            try:
+                self._connection.execute(UPSERT, (*row, saved_at))
+            except BaseException:
+                self._connection.execute("ROLLBACK")
+                raise
+            self._connection.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+
+def verify_key(database: Path, box: SecretBox) -> None:
+    """Raise WrongKeyError unless ``box`` holds the key the database was created with."""
+    with closing(connect(database, read_only=True)) as connection:
+        found = connection.execute(
+            "SELECT value FROM meta WHERE name = ?", (KEY_CHECK_NAME,)
+        ).fetchone()
+    if found is not None:
+        box.open(found[0], KEY_CHECK_NAME.encode())
+
+
+def read_rows(database: Path) -> Iterator[StoredRow]:
+    """Every stored row, in key order, without touching the key."""
+    with closing(connect(database, read_only=True)) as connection:
+        cursor = connection.execute(
+            "SELECT associate_id, type, public_value_key, document, sealed_secrets, saved_at"
+            " FROM credentials ORDER BY associate_id, type, public_value_key"
+        )
+        for associate_id, type_, public_value_key, document, sealed, saved_at in cursor:
+            key = RowKey(associate_id, type_, public_value_key)
+            yield StoredRow(key, json.loads(document), sealed, saved_at)
+
+
+def unseal_secrets(box: SecretBox, row: StoredRow) -> list[Any]:
+    secrets: list[Any] = json.loads(box.open(row.sealed_secrets, row.key.associated_data()))
+    return secrets
