@@ -1,0 +1,112 @@
+"""What the generated client puts on the wire, seen through httpx.MockTransport.
+
+Guards proved by removing them once by hand:
+- `headers["Content-Type"] = content_type` in generator/templates/endpoint_module.py.jinja
+  (back to the upstream literal): test_each_json_media_type_is_sent_as_itself fails for
+  every type but application/json.
+- the bridge's narrowing to one JSON media type (generator_input returning the spec as
+  is): generation reports the skipped XML types and fails, and with them allowed the
+  body becomes optional and is sent form-encoded (test_default_request_is_json).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import get_args
+from urllib.parse import parse_qs
+
+import httpx
+import pytest
+from superoffice_webapi_client.api.user_agent import save_untrusted_credentials_for_associate
+from superoffice_webapi_client.api.user_agent.save_untrusted_credentials_for_associate import (
+    JsonContentType,
+)
+
+from generator.bridge import json_media_types
+from spec_loader import OPERATION_METHOD, OPERATION_PATH, component
+from tests.client.recording import (
+    BASE_URL,
+    EXAMPLE_BODY,
+    SPEC,
+    example_request,
+    recording_client,
+    with_microsecond_dates,
+)
+
+SELECT = component(SPEC, "parameters", "Select")
+APP_TOKEN = component(SPEC, "parameters", "AppToken")
+
+
+def assert_is_the_operation(request: httpx.Request) -> None:
+    assert request.method == OPERATION_METHOD.upper()
+    assert request.url.scheme + "://" + request.url.netloc.decode() + request.url.path == (
+        BASE_URL + OPERATION_PATH
+    )
+
+
+def assert_body_is_the_example(request: httpx.Request) -> None:
+    sent = json.loads(request.content)
+    assert sent == with_microsecond_dates(EXAMPLE_BODY)
+    # Exact JSON types: AssociateId an integer, the dates with their offset.
+    assert type(sent["AssociateId"]) is int
+    assert sent["Credentials"]["ValidFrom"].endswith("+02:00")
+
+
+def test_default_request_is_json() -> None:
+    client, sent = recording_client()
+    save_untrusted_credentials_for_associate.sync_detailed(client=client, body=example_request())
+    [request] = sent
+    assert_is_the_operation(request)
+    assert request.headers["Content-Type"] == json_media_types(SPEC)[0] == "application/json"
+    assert request.url.query == b""
+    assert_body_is_the_example(request)
+
+
+def test_content_type_choices_are_the_json_media_types_of_the_spec() -> None:
+    assert list(get_args(JsonContentType)) == json_media_types(SPEC)
+
+
+@pytest.mark.parametrize("media_type", get_args(JsonContentType))
+def test_each_json_media_type_is_sent_as_itself(media_type: JsonContentType) -> None:
+    client, sent = recording_client()
+    save_untrusted_credentials_for_associate.sync_detailed(
+        client=client, body=example_request(), content_type=media_type
+    )
+    [request] = sent
+    assert_is_the_operation(request)
+    assert request.headers.get_list("Content-Type") == [media_type]
+    assert_body_is_the_example(request)
+
+
+def test_select_goes_in_the_query_with_its_dollar_escaped() -> None:
+    client, sent = recording_client()
+    save_untrusted_credentials_for_associate.sync_detailed(
+        client=client, body=example_request(), select=SELECT["example"]
+    )
+    [request] = sent
+    assert request.url.query.startswith(b"%24select=")
+    assert parse_qs(request.url.query.decode()) == {SELECT["name"]: [SELECT["example"]]}
+
+
+def test_app_token_goes_in_its_header() -> None:
+    client, sent = recording_client()
+    save_untrusted_credentials_for_associate.sync_detailed(
+        client=client, body=example_request(), so_app_token=APP_TOKEN["example"]
+    )
+    [request] = sent
+    assert request.headers[APP_TOKEN["name"]] == APP_TOKEN["example"]
+
+
+def test_async_call_sends_the_same_request() -> None:
+    client, sent = recording_client()
+    media_type: JsonContentType = get_args(JsonContentType)[-1]
+    asyncio.run(
+        save_untrusted_credentials_for_associate.asyncio_detailed(
+            client=client, body=example_request(), content_type=media_type
+        )
+    )
+    [request] = sent
+    assert_is_the_operation(request)
+    assert request.headers["Content-Type"] == media_type
+    assert_body_is_the_example(request)
