@@ -11,6 +11,9 @@ positive_data_acceptance failure:
 - A nested empty object (``"Credentials": {}``, which the schema allows) is written as
   nothing at all in form data (deepObject has no way to say "present but empty") and as
   an empty element in XML, which parsers read as an empty string.
+- Both encodings carry only text, so a wrongly typed value can arrive well typed: the
+  integer ``0`` sent for a boolean is written ``0``, which xsd:boolean reads as false;
+  the string ``"42"`` sent for an integer is written ``42``.
 
 Such cases are filtered out for those media types only. The same values still reach
 the server as JSON, and no check is turned off.
@@ -18,15 +21,29 @@ the server as JSON, and no check is turned off.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 import schemathesis
 from schemathesis import HookContext
 
+import spec_loader
 from contract_tests.http_parts import AnyCase, essence
 
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
+# How a text-only encoding spells each scalar type (xsd:boolean allows 0 and 1).
+TEXT_FORMS: dict[str, re.Pattern[str]] = {
+    "boolean": re.compile(r"true|false|0|1", re.IGNORECASE),
+    "integer": re.compile(r"-?[0-9]+"),
+    "number": re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?"),
+}
+PYTHON_TYPES: dict[str, tuple[type, ...]] = {
+    "boolean": (bool,),
+    "integer": (int,),
+    "number": (int, float),
+}
 
 
 def survives_xml(text: str) -> bool:
@@ -67,11 +84,49 @@ def has_nested_empty_object(node: Any) -> bool:
     )
 
 
+@functools.cache
+def scalar_paths() -> dict[tuple[str, ...], str]:
+    """The request's boolean, integer and number properties, by path: their type name."""
+    found: dict[tuple[str, ...], str] = {}
+
+    def walk(schema: Mapping[str, Any], path: tuple[str, ...]) -> None:
+        for name, child in schema.get("properties", {}).items():
+            declared = child.get("type") or []
+            types = [declared] if isinstance(declared, str) else declared
+            kind = next((name for name in TEXT_FORMS if name in types), None)
+            if kind is not None:
+                found[(*path, name)] = kind
+            walk(child, (*path, name))
+
+    walk(spec_loader.request_schema(spec_loader.load_spec()), ())
+    return found
+
+
+def has_type(value: Any, kind: str) -> bool:
+    # bool is a subclass of int in Python, but not an integer in JSON Schema.
+    return isinstance(value, PYTHON_TYPES[kind]) and (kind == "boolean") == isinstance(value, bool)
+
+
+def retyped_as_text(body: Any) -> bool:
+    """Whether a wrongly typed scalar reads, as text, like a right one (``0`` for a boolean)."""
+    for path, kind in scalar_paths().items():
+        node = body
+        for key in path:
+            node = node.get(key) if isinstance(node, Mapping) else None
+        if node is not None and not has_type(node, kind) and TEXT_FORMS[kind].fullmatch(str(node)):
+            return True
+    return False
+
+
 def arrives_as_generated(media_type: str, body: Any) -> bool:
     if is_xml(media_type):
-        return not has_nested_empty_object(body) and all(map(survives_xml, strings_in(body)))
+        return (
+            not has_nested_empty_object(body)
+            and not retyped_as_text(body)
+            and all(map(survives_xml, strings_in(body)))
+        )
     if essence(media_type) == FORM_MEDIA_TYPE:
-        return not has_nested_empty_object(body)
+        return not has_nested_empty_object(body) and not retyped_as_text(body)
     return True
 
 
