@@ -14,7 +14,8 @@ from generator.drift import tree_diff
 def check(client_dir: Path = CLIENT_DIR) -> str:
     """The diff from fresh output to ``client_dir``; empty when they are the same."""
     with tempfile.TemporaryDirectory() as scratch:
-        fresh = Path(scratch) / client_dir.name
+        # Named so that the diff's labels say which side is which.
+        fresh = Path(scratch) / "fresh-output"
         generate_into(fresh)
         return tree_diff(fresh, client_dir)
 
@@ -34,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{CLIENT_DIR.name}/ matches the spec, the templates and the pinned tools.")
         return 0
     sys.stdout.write(diff)
+    sys.stdout.flush()
     print(
         f"\n{CLIENT_DIR.name}/ differs from what the generator makes (diff above, from fresh "
         "output to the committed tree). Run `nox -s generate` and commit; never edit it by hand.",

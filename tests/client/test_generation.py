@@ -6,7 +6,8 @@ second a run), so the module shares one fresh tree.
 Guard proved by hand: with tree_diff returning "" unconditionally,
 test_a_hand_edit_is_reported_as_a_diff and test_added_and_removed_files_are_reported
 fail; a real hand edit of generated_client/ (a line appended to types.py) made
-test_committed_client_is_what_the_generator_makes fail with that line in its diff.
+test_committed_client_is_what_the_generator_makes fail with that line in its diff (and
+test_caches_are_not_drift, which starts from a copy of the committed tree).
 """
 
 from __future__ import annotations
