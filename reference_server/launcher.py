@@ -22,6 +22,7 @@ from reference_server.announce import READY_PATTERN
 LOOPBACK = "127.0.0.1"
 STOP_GRACE_SECONDS = 10.0
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MODULE_COMMAND = (sys.executable, "-m", "reference_server")
 
 
 class ServerStartError(RuntimeError):
@@ -92,6 +93,29 @@ class RunningServer:
         self.stop()
 
 
+def child_environment(env: Mapping[str, str] | None) -> dict[str, str]:
+    """This process's environment plus ``env``, with this checkout importable from anywhere."""
+    child_env = {**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1"}
+    child_env["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(PROJECT_ROOT), child_env.get("PYTHONPATH")])
+    )
+    return child_env
+
+
+def run_command(
+    args: Sequence[str], env: Mapping[str, str] | None = None, timeout: float = 60.0
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m reference_server ARGS`` (e.g. ``export``) to completion, output captured."""
+    return subprocess.run(  # noqa: S603 (our own interpreter and module)
+        [*MODULE_COMMAND, *args],
+        capture_output=True,
+        text=True,
+        env=child_environment(env),
+        timeout=timeout,
+        check=False,
+    )
+
+
 def start_server(
     *,
     database: Path,
@@ -103,19 +127,14 @@ def start_server(
 
     ``env`` is added to this process's environment (it does not replace it).
     """
-    command = [sys.executable, "-m", "reference_server", "--host", LOOPBACK, "--port", "0"]
+    command = [*MODULE_COMMAND, "--host", LOOPBACK, "--port", "0"]
     command += ["--database", str(database), *args]
-    child_env = {**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1"}
-    # The package must be importable whatever the working directory.
-    child_env["PYTHONPATH"] = os.pathsep.join(
-        filter(None, [str(PROJECT_ROOT), child_env.get("PYTHONPATH")])
-    )
     process = subprocess.Popen(  # noqa: S603 (our own interpreter and module)
         command,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
-        env=child_env,
+        env=child_environment(env),
         text=True,
         encoding="utf-8",
         errors="replace",
@@ -133,7 +152,7 @@ def serve_app(app: ASGIApp, timeout: float = 30.0) -> Iterator[str]:
     sock.bind((LOOPBACK, 0))
     port = sock.getsockname()[1]
     config = uvicorn.Config(
-        app, log_config=None, access_log=False, lifespan="on", server_header=False
+        app, log_config=None, access_log=False, lifespan="auto", server_header=False
     )
     # Run outside the main thread, uvicorn leaves signal handling to the caller.
     server = uvicorn.Server(config)
@@ -152,4 +171,4 @@ def serve_app(app: ASGIApp, timeout: float = 30.0) -> Iterator[str]:
         sock.close()
 
 
-__all__ = ["RunningServer", "ServerStartError", "serve_app", "start_server"]
+__all__ = ["RunningServer", "ServerStartError", "run_command", "serve_app", "start_server"]

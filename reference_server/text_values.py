@@ -15,8 +15,9 @@ from reference_server.schema_walk import JsonSchema, child_schema, schema_types
 
 INTEGER = re.compile(r"-?(0|[1-9][0-9]*)")
 NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?")
-# xsd:boolean spellings; the form encoding writes the same words.
-BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
+# JSON's spellings only: xsd:boolean also allows 1 and 0, but a client that writes the
+# number 0 into a boolean field sent a number, and must get 400 as it would in JSON.
+BOOLEANS = {"true": True, "false": False}
 # How schemathesis (and JSON-minded clients) write a null in XML text and form fields.
 NULL_TEXT = "null"
 

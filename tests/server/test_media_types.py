@@ -1,0 +1,76 @@
+"""Every request media type of the spec is decoded, validated, stored and found by export.
+
+Guards proven by removing them (by hand, once):
+- typed_value's schema-driven conversion (XML/form text to int/bool/null) removed:
+  test_each_media_type_is_saved_and_exported fails for XML and form (400, "must be
+  of type integer").
+- without_read_only() removed from app.py: test_read_only_fields_are_ignored fails (400).
+- records.row_key / charset handling: test_content_type_parameters_and_case fails
+  when the Content-Type is compared with its parameters (415).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.server.bodies import MEDIA_TYPES, encode
+from tests.server.conftest import Server, credential
+
+
+@pytest.mark.parametrize("media_type", MEDIA_TYPES)
+def test_each_media_type_is_saved_and_exported(server: Server, media_type: str) -> None:
+    type_ = f"media {media_type}"
+    document = credential(type_, Comment=None)  # a null must travel in every encoding
+
+    response = server.post(encode(document, media_type), media_type)
+
+    assert response.status_code == 204, response.text
+    assert response.content == b""
+    assert "content-type" not in response.headers
+    assert server.exported_type(type_, reveal_secrets=True) == [document]
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    ["Application/JSON", "application/json; charset=utf-8", "text/xml; charset=UTF-8"],
+)
+def test_content_type_parameters_and_case(server: Server, content_type: str) -> None:
+    type_ = f"content-type {content_type}"
+    media_type = content_type.split(";")[0].lower()
+
+    response = server.post(encode(credential(type_), media_type), content_type)
+
+    assert response.status_code == 204, response.text
+    assert len(server.exported_type(type_)) == 1
+
+
+def test_xml_nil_and_namespaces(server: Server) -> None:
+    body = (
+        b'<?xml version="1.0" encoding="utf-8"?>'
+        b"<SaveUntrustedCredentialsForAssociateRequest"
+        b' xmlns="http://schemas.example.com/superoffice"'
+        b' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        b"<AssociateId>42</AssociateId><Type>xml-nil</Type>"
+        b'<Credentials><Comment xsi:nil="true"/><PublicValue>null</PublicValue>'
+        b"<IsActive>false</IsActive></Credentials>"
+        b"</SaveUntrustedCredentialsForAssociateRequest>"
+    )
+
+    response = server.post(body, "application/xml")
+
+    assert response.status_code == 204, response.text
+    [row] = server.exported_type("xml-nil")
+    assert row["Credentials"] == {"Comment": None, "PublicValue": None, "IsActive": False}
+
+
+def test_read_only_fields_are_ignored(server: Server) -> None:
+    document = credential("read-only")
+    document["Credentials"]["TableRight"] = 5  # not even the declared shape: it is dropped
+    document["Credentials"]["FieldProperties"] = {"Comment": {"FieldLength": 255}}
+
+    response = server.post_json(document)
+
+    assert response.status_code == 204, response.text
+    [row] = server.exported_type("read-only")
+    assert "TableRight" not in row["Credentials"]
+    assert "FieldProperties" not in row["Credentials"]
