@@ -1,15 +1,5 @@
-"""The client's requests pass openapi-core's request validation against the spec.
-
-openapi-core (0.23.1) is a validator written independently of both the generator and
-our templates: it checks the path, the method, the parameters, the security and the
-body against openapi/openapi.yaml.
-
-Two things are given to it that it does not know by itself:
-- it parses only application/json and application/vnd.api+json as JSON, so the spec's
-  other JSON media types are registered with its own JSON loader;
-- it compares the lowercased Authorization scheme with the scheme as the spec writes it,
-  so "SOTicket" never matches; its copy of the spec writes the schemes in lower case,
-  which RFC 9110 makes equivalent.
+"""The client's requests pass openapi-core's request validation against the spec
+(tests/client/spec_validator.py says how openapi-core is set up).
 
 Proved by hand: against a client generated from the full spec without the bridge (the
 upstream behaviour: the body goes out form-encoded under the last JSON header), every
@@ -18,73 +8,19 @@ test_each_json_media_type_is_valid and test_each_authentication_is_valid fails.
 
 from __future__ import annotations
 
-import copy
-from http.cookies import SimpleCookie
 from typing import get_args
-from urllib.parse import parse_qs, urlsplit
 
-import httpx
 import pytest
-from openapi_core import Config, OpenAPI
-from openapi_core.datatypes import RequestParameters
-from openapi_core.deserializing.media_types.util import json_loads
 from openapi_core.validation.request.exceptions import InvalidRequestBody, SecurityValidationError
 from superoffice_webapi_client.api.user_agent import save_untrusted_credentials_for_associate
 from superoffice_webapi_client.api.user_agent.save_untrusted_credentials_for_associate import (
     JsonContentType,
 )
-from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-from generator.bridge import json_media_types
-from spec_loader import JsonObject, component
+from spec_loader import component
 from tests.client.auth_cases import AUTH_CASES
 from tests.client.recording import SPEC, example_request, recording_client
-
-
-class HttpxOpenAPIRequest:
-    """An httpx.Request seen through openapi-core's Request protocol."""
-
-    def __init__(self, request: httpx.Request) -> None:
-        self._request = request
-        url = urlsplit(str(request.url))
-        self.host_url = f"{url.scheme}://{url.netloc}"
-        self.path = url.path
-        cookies = SimpleCookie(request.headers.get("Cookie", ""))
-        self.parameters = RequestParameters(
-            query=ImmutableMultiDict(parse_qs(url.query)),
-            header=Headers(dict(request.headers)),
-            cookie=ImmutableMultiDict({key: morsel.value for key, morsel in cookies.items()}),
-        )
-
-    @property
-    def method(self) -> str:
-        return self._request.method.lower()
-
-    @property
-    def body(self) -> bytes:
-        return self._request.content
-
-    @property
-    def content_type(self) -> str:
-        return str(self._request.headers.get("Content-Type", ""))
-
-
-def _with_lowercase_http_schemes(spec: JsonObject) -> JsonObject:
-    result = copy.deepcopy(spec)
-    for scheme in result["components"]["securitySchemes"].values():
-        if scheme["type"] == "http":
-            scheme["scheme"] = scheme["scheme"].lower()
-    return result
-
-
-VALIDATOR = OpenAPI.from_dict(
-    _with_lowercase_http_schemes(SPEC),
-    config=Config(extra_media_type_deserializers=dict.fromkeys(json_media_types(SPEC), json_loads)),
-)
-
-
-def validate(request: httpx.Request) -> None:
-    VALIDATOR.validate_request(HttpxOpenAPIRequest(request))
+from tests.client.spec_validator import validate
 
 
 @pytest.mark.parametrize("media_type", get_args(JsonContentType))
