@@ -15,6 +15,7 @@ from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser.errors import GeneratorError
 
 from generator.bridge import generator_input, template_globals
+from generator.pins import version_mismatches
 from spec_loader import load_spec, spec_path
 
 GENERATOR_DIR = Path(__file__).resolve().parent
@@ -62,6 +63,9 @@ def generate_into(output_path: Path) -> None:
 
     Warnings count as errors: a skipped media type or schema must not pass silently.
     """
+    mismatches = version_mismatches()
+    if mismatches:
+        raise GenerationError("\n".join(["output would not be reproducible:", *mismatches]))
     spec = load_spec()
     config = _config(output_path)
     openapi = GeneratorData.from_dict(generator_input(spec), config=config)
