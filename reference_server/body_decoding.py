@@ -86,6 +86,9 @@ def decode_json(body: bytes, charset: str | None, schema: JsonSchema) -> Any:
         raise UndecodableBodyError(
             f"body: not valid JSON (line {error.lineno}, column {error.colno})"
         ) from None
+    except ValueError:
+        # An integer longer than sys.get_int_max_str_digits() (4300 digits by default).
+        raise UndecodableBodyError("body: a number has too many digits") from None
 
 
 def local_name(tag: str) -> str:
