@@ -6,8 +6,10 @@ Guards proven by removing them (by hand, once):
 - declared_too_large() removed: test_declared_oversize_body_is_refused_unread fails
   (the server waits for a body that never comes; the socket times out).
 - the size check in read_body() removed: test_chunked_oversize_body_is_refused fails (400).
-- unencodable_text() removed: test_lone_surrogate_is_rejected fails (500).
-- forbid_dtd=True removed: test_xml_dtd_is_rejected[doctype only] fails (204).
+- unencodable_text() removed: test_lone_surrogate_is_rejected fails (a 500, not a 400).
+- the ValueError branch of decode_json removed: test_number_too_long_for_python_is_rejected
+  fails (a 500).
+- forbid_dtd=False: test_xml_dtd_is_rejected[doctype only] fails (204).
 - CatchAll removed from the app's middleware list: test_unexpected_error_leaks_nothing
   fails (Starlette's plain-text 500).
 """
@@ -30,7 +32,7 @@ from reference_server.app import create_app
 from reference_server.launcher import serve_app
 from reference_server.settings import Identity, Scheme, Settings
 from reference_server.storage import CredentialStore
-from tests.server.bodies import XML_ROOT
+from tests.server.bodies import XML_ROOT, xml_body
 from tests.server.conftest import (
     ADMIN,
     BASIC_AUTHORIZATION,
@@ -43,6 +45,7 @@ from tests.server.conftest import (
 ERROR_SCHEMA = spec_loader.component(spec_loader.load_spec(), "schemas", "SuperOfficeError")
 ERROR_VALIDATOR = jsonschema_rs.Draft202012Validator(ERROR_SCHEMA)
 LONG_SECRET = "never-echo-me-" + "x" * 80
+VALID_XML = xml_body(credential("dtd")).decode().partition("?>")[2]  # without the declaration
 
 
 def assert_error_body(response: httpx.Response, status: int) -> dict[str, object]:
@@ -96,6 +99,13 @@ def test_malformed_json_is_not_quoted(server: Server) -> None:
     assert LONG_SECRET not in response.text
 
 
+def test_number_too_long_for_python_is_rejected(server: Server) -> None:
+    response = server.post(b'{"AssociateId": ' + b"9" * 5000 + b"}")
+
+    body = assert_error_body(response, 400)
+    assert body["ErrorMessage"] == "body: a number has too many digits"
+
+
 def test_lone_surrogate_is_rejected(server: Server) -> None:
     response = server.post(json.dumps({**credential("t"), "Type": "\ud800"}).encode())
 
@@ -106,7 +116,8 @@ def test_lone_surrogate_is_rejected(server: Server) -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        pytest.param(f"<!DOCTYPE {XML_ROOT}><{XML_ROOT}/>", id="doctype only"),
+        # Valid apart from the DOCTYPE, so only the DTD ban can refuse it.
+        pytest.param(f"<!DOCTYPE {XML_ROOT}>{VALID_XML}", id="doctype only"),
         pytest.param(
             f'<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><{XML_ROOT}>&b;</{XML_ROOT}>',
             id="entity expansion",

@@ -1,8 +1,7 @@
 """The generated client (generated_client/) round-trips against the reference server.
 
-Guards proven by removing them (by hand, once): parsing the JSON family as JSON for
-`text/json` (e.g. dropping it from body_format) makes
-test_generated_client_saves_and_reads_back[text/json] fail with 415.
+Proven able to fail (by hand, once): with Basic credentials compared without
+base64-decoding them, test_generated_client_saves_and_reads_back fails (401).
 """
 
 from __future__ import annotations

@@ -1,12 +1,12 @@
 """Every request media type of the spec is decoded, validated, stored and found by export.
 
 Guards proven by removing them (by hand, once):
-- typed_value's schema-driven conversion (XML/form text to int/bool/null) removed:
-  test_each_media_type_is_saved_and_exported fails for XML and form (400, "must be
-  of type integer").
+- typed_tree() (schema-driven typing of text) dropped from decode_xml, and separately
+  from decode_form: test_each_media_type_is_saved_and_exported fails for that media
+  type (400, "must be of type integer").
 - without_read_only() removed from app.py: test_read_only_fields_are_ignored fails (400).
-- records.row_key / charset handling: test_content_type_parameters_and_case fails
-  when the Content-Type is compared with its parameters (415).
+- Content-Type compared with its parameters left on: test_content_type_parameters_and_case
+  fails (415).
 """
 
 from __future__ import annotations

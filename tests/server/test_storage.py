@@ -4,12 +4,11 @@ Guards proven by removing them (by hand, once):
 - SecretBox.seal replaced by the plaintext: test_secret_is_not_in_the_database_files fails.
 - the associated data (row key) in seal/open replaced by b"":
   test_sealed_secrets_are_bound_to_their_row fails (the swapped secret decrypts).
-- the ON CONFLICT clause of the upsert removed: test_save_again_replaces_the_row fails
-  (500: UNIQUE constraint).
+- the upsert's DO UPDATE replaced by DO NOTHING: test_save_again_replaces_the_row fails.
 - `or ""` in records.row_key removed: test_null_and_missing_public_value_are_one_key
   fails (three rows).
-- storage's key check removed: test_wrong_key_is_refused_by_export_and_server fails
-  (export prints rows, the server starts).
+- the key check when the server opens the database removed:
+  test_wrong_key_is_refused_by_export_and_server fails (the server starts).
 - the 0o600 mode in create_key_file (0o644): test_key_file_is_private fails.
 """
 
