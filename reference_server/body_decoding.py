@@ -25,6 +25,10 @@ from reference_server.text_values import typed_tree
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 FORM_SUBTYPE = "x-www-form-urlencoded"
 # name, then any number of [part]: Credentials[PublicValue]
+# ASP.NET (MaxHttpCollectionKeys) and Starlette (max_fields) both stop at 1000: each
+# field costs hundreds of bytes once parsed, so 100,000 tiny ones under the body limit
+# would cost tens of MiB.
+MAX_FORM_FIELDS = 1000
 DEEP_OBJECT_KEY = re.compile(r"([^\[\]]+)((?:\[[^\[\]]*\])*)")
 
 
@@ -137,10 +141,16 @@ def decode_form(body: bytes, charset: str | None, schema: JsonSchema) -> Any:
     text = text_of(body, charset)
     try:
         pairs = urllib.parse.parse_qsl(
-            text, keep_blank_values=True, encoding=charset or "utf-8", errors="strict"
+            text,
+            keep_blank_values=True,
+            encoding=charset or "utf-8",
+            errors="strict",
+            max_num_fields=MAX_FORM_FIELDS,
         )
     except UnicodeDecodeError:
         raise UndecodableBodyError("body: a percent-encoded value is not valid text") from None
+    except ValueError:  # parse_qsl counts the fields before it parses any
+        raise UndecodableBodyError(f"body: more than {MAX_FORM_FIELDS} form fields") from None
     tree: dict[str, Any] = {}
     for key, value in pairs:
         match = DEEP_OBJECT_KEY.fullmatch(key)
