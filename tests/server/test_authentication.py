@@ -5,7 +5,7 @@ Guards proven by removing them (by hand, once):
   test_rejected_credentials[xsrf header without cookie] fails (204).
 - identity.scheme comparison in Authenticator._match: test_rejected_credentials
   [bearer token as ticket] fails (204).
-- the limited-identity check in app.py: test_limited_identity_is_refused_for_others
+- the limited-identity check in endpoint.py: test_limited_identity_is_refused_for_others
   fails (204).
 - _app_token_ok: test_required_app_token fails (204 without the token).
 - .lower() on the scheme word: test_each_scheme_is_accepted[SOTICKET upper case] fails.

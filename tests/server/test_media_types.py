@@ -4,7 +4,7 @@ Guards proven by removing them (by hand, once):
 - typed_tree() (schema-driven typing of text) dropped from decode_xml, and separately
   from decode_form: test_each_media_type_is_saved_and_exported fails for that media
   type (400, "must be of type integer").
-- without_read_only() removed from app.py: test_read_only_fields_are_ignored fails (400).
+- without_read_only() removed from endpoint.py: test_read_only_fields_are_ignored fails (400).
 - Content-Type compared with its parameters left on: test_content_type_parameters_and_case
   fails (415).
 """
