@@ -92,9 +92,9 @@ def running_server(
         yield Server(running, database, client)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """One server per test module, with the identities above; tests use distinct Types."""
+    """One server for all these tests, with the identities above; tests use distinct Types."""
     with running_server(tmp_path_factory.mktemp("server") / "credentials.sqlite3") as started:
         yield started
 
