@@ -10,6 +10,8 @@ Guards proven by removing them (by hand, once):
 - the ValueError branch of decode_json removed: test_number_too_long_for_python_is_rejected
   fails (a 500).
 - forbid_dtd=False: test_xml_dtd_is_rejected[doctype only] fails (204).
+- the LookupError/ValueError branch of decode_xml removed:
+  test_xml_in_an_unsupported_encoding_is_rejected fails (a 500).
 - CatchAll removed from the app's middleware list: test_unexpected_error_leaks_nothing
   fails (Starlette's plain-text 500).
 """
@@ -128,6 +130,17 @@ def test_xml_dtd_is_rejected(server: Server, body: str) -> None:
     response = server.post(body.encode(), "application/xml")
 
     assert_error_body(response, 400)
+
+
+@pytest.mark.parametrize("encoding", ["bogus", "hex", "shift_jis"])
+def test_xml_in_an_unsupported_encoding_is_rejected(server: Server, encoding: str) -> None:
+    body = f'<?xml version="1.0" encoding="{encoding}"?>{VALID_XML}'
+
+    response = server.post(body.encode(), "application/xml")
+
+    assert assert_error_body(response, 400)["ErrorMessage"] == (
+        "body: the XML declaration names an unsupported encoding"
+    )
 
 
 def test_form_value_and_object_at_once(server: Server) -> None:
