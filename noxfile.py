@@ -25,6 +25,7 @@ HAND_WRITTEN = [
     "noxfile.py",
     "spec_loader",
     "tests",
+    "contract_tests",
     "generator",
     "reference_server",
 ]
@@ -96,3 +97,11 @@ def tests(session: nox.Session) -> None:
     install_project(session)
     install_node_tools(session)
     session.run("pytest", "tests", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def contract(session: nox.Session) -> None:
+    """The contract suite: `nox -s contract -- --target-url URL` (default: the reference server)."""
+    install_project(session)
+    # The suite has no asserts of its own; rewriting the schemathesis plugin's costs seconds.
+    session.run("pytest", "contract_tests", "--assert=plain", *session.posargs)

@@ -108,8 +108,12 @@ def read_options(config: pytest.Config) -> ContractOptions:
         seed=_integer(values["seed"], "--seed") or secrets.randbelow(2**32),
         max_examples=_integer(values["max_examples"], "--max-examples") or DEFAULT_MAX_EXAMPLES,
         reports_dir=Path(reports_dir) if reports_dir else _timestamped_reports_dir(),
-        unsanitized=(values["unsanitized"] or "").strip().lower() in TRUE_WORDS,
+        unsanitized=_switch(values["unsanitized"]),
     )
+
+
+def _switch(value: str | None) -> bool:
+    return (value or "").strip().lower() in TRUE_WORDS
 
 
 def _integer(value: str | None, flag: str) -> int | None:

@@ -1,0 +1,188 @@
+"""One batch of contract-suite runs, shared by the tests of this folder.
+
+Every run is a separate ``pytest contract_tests`` process, as a user starts it; two
+run at a time, one per core. The batch: the clean reference server, each planted
+fault, the embedded default target, and one unsanitized run.
+"""
+
+from __future__ import annotations
+
+import base64
+import fcntl
+import json
+import os
+import secrets
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pytest
+from _pytest.terminal import TerminalReporter
+from starlette.types import ASGIApp
+
+from tests.contract.fault_servers import serve_reference_app
+from tests.contract.faults import FAULTS, Fault
+from tests.contract.suite_run import SuiteRun, run_suite
+
+PARALLEL_RUNS = 2
+# Fixed, so that CI sees the same cases every time; bounded, so that the batch stays
+# within a few minutes. Every fault must be caught with these settings.
+SEED = "20261128"
+MAX_EXAMPLES = "30"
+CLEAN = "clean reference server"
+EMBEDDED = "embedded reference server"
+UNSANITIZED = "unsanitized, against crash_on_select"
+MATRIX_KEY = pytest.StashKey[str]()
+
+
+@dataclass(frozen=True)
+class Credentials:
+    user: str
+    password: str
+
+    @property
+    def token(self) -> str:
+        return base64.b64encode(f"{self.user}:{self.password}".encode()).decode()
+
+    @property
+    def authorization(self) -> str:
+        return f"Basic {self.token}"
+
+
+@dataclass(frozen=True)
+class Batch:
+    credentials: Credentials
+    runs: dict[str, SuiteRun]
+
+    def to_json(self) -> str:
+        runs = {
+            name: {**asdict(run), "reports_dir": str(run.reports_dir)}
+            for name, run in self.runs.items()
+        }
+        return json.dumps({"credentials": asdict(self.credentials), "runs": runs})
+
+    @classmethod
+    def from_json(cls, text: str) -> Batch:
+        data = json.loads(text)
+        runs = {
+            name: SuiteRun(**{**run, "reports_dir": Path(run["reports_dir"])})
+            for name, run in data["runs"].items()
+        }
+        return cls(Credentials(**data["credentials"]), runs)
+
+
+def fault_named(name: str) -> Fault:
+    return next(fault for fault in FAULTS if fault.name == name)
+
+
+def no_fault(app: ASGIApp) -> ASGIApp:
+    return app
+
+
+def run_against(
+    wrap: Callable[[ASGIApp], ASGIApp], directory: Path, credentials: Credentials, *options: str
+) -> SuiteRun:
+    with serve_reference_app(wrap, directory, (credentials.user, credentials.password)) as url:
+        return run_suite(
+            directory / "reports",
+            "--target-url",
+            url,
+            "--seed",
+            SEED,
+            "--max-examples",
+            MAX_EXAMPLES,
+            *options,
+            authorization=credentials.authorization,
+        )
+
+
+@pytest.fixture(scope="session")
+def batch(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> Batch:
+    # Under pytest-xdist each worker would run its own batch; the first one runs it and
+    # the others read its results from the session's shared temporary folder.
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    with (shared / "contract-batch.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        saved = shared / "contract-batch.json"
+        if saved.exists():
+            result = Batch.from_json(saved.read_text(encoding="utf-8"))
+        else:
+            result = run_batch(shared / "contract-batch")
+            saved.write_text(result.to_json(), encoding="utf-8")
+    pytestconfig.stash[MATRIX_KEY] = kill_matrix(result.runs)
+    return result
+
+
+def run_batch(root: Path) -> Batch:
+    credentials = Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
+
+    def directory(name: str) -> Path:
+        path = root / name.replace(" ", "-").replace(",", "")
+        path.mkdir(parents=True)
+        return path
+
+    with ThreadPoolExecutor(PARALLEL_RUNS) as pool:
+        jobs = {
+            CLEAN: pool.submit(run_against, no_fault, directory(CLEAN), credentials),
+            EMBEDDED: pool.submit(
+                run_suite,
+                directory(EMBEDDED) / "reports",
+                "--seed",
+                SEED,
+                "--max-examples",
+                MAX_EXAMPLES,
+            ),
+            UNSANITIZED: pool.submit(
+                run_against,
+                fault_named("crash_on_select").wrap,
+                directory(UNSANITIZED),
+                credentials,
+                "--unsanitized",
+            ),
+        }
+        for fault in FAULTS:
+            jobs[fault.name] = pool.submit(
+                run_against, fault.wrap, directory(fault.name), credentials
+            )
+        return Batch(credentials, {name: job.result() for name, job in jobs.items()})
+
+
+def kill_matrix(runs: dict[str, SuiteRun]) -> str:
+    rows = [("fault", "killed", "caught by the expected check", "all failed checks", "seconds")]
+    for fault in FAULTS:
+        run = runs[fault.name]
+        failed = run.failed_checks
+        rows.append(
+            (
+                fault.name,
+                "killed" if run.exit_code == 1 and failed else "SURVIVED",
+                f"{fault.caught_by} {'yes' if fault.caught_by in failed else 'NO'}",
+                ", ".join(failed) or "-",
+                f"{run.seconds:.1f}",
+            )
+        )
+    clean = runs[CLEAN]
+    rows.append(
+        (
+            CLEAN,
+            "passes" if clean.exit_code == 0 else "FAILS",
+            "-",
+            ", ".join(clean.failed_checks) or "-",
+            f"{clean.seconds:.1f}",
+        )
+    )
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        for row in rows
+    )
+
+
+def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.Config) -> None:
+    matrix = config.stash.get(MATRIX_KEY, None)
+    if matrix is not None:
+        terminalreporter.write_sep("=", "contract suite kill matrix")
+        terminalreporter.write_line(matrix)

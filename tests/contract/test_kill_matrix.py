@@ -1,0 +1,31 @@
+"""The suite passes the clean reference server and catches every planted fault."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.contract.conftest import CLEAN, Batch
+from tests.contract.faults import FAULTS, Fault
+
+# pytest's exit code for "tests ran and some failed"; anything else (usage error,
+# internal error, interrupted) means the suite broke, not that it caught the fault.
+TESTS_FAILED = 1
+
+
+def test_clean_reference_server_passes(batch: Batch) -> None:
+    run = batch.runs[CLEAN]
+    assert run.exit_code == 0, run.output[-5000:]
+    assert run.failed_checks == []
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=[fault.name for fault in FAULTS])
+def test_planted_fault_is_killed_by_its_check(batch: Batch, fault: Fault) -> None:
+    run = batch.runs[fault.name]
+    assert run.exit_code == TESTS_FAILED, run.output[-5000:]
+    assert fault.caught_by in run.failed_checks, run.output[-5000:]
+
+
+def test_catalogue_is_large_enough_and_names_distinct() -> None:
+    names = [fault.name for fault in FAULTS]
+    assert len(names) >= 12
+    assert len(set(names)) == len(names)
