@@ -1,4 +1,10 @@
-"""How the generated client reads answers: 204s, typed errors, undocumented statuses, dates."""
+"""How the generated client reads answers: 204s, typed errors, undocumented statuses, dates.
+
+Guard proved by removing it once by hand: with _build_response calling _parse_response
+directly again (generator/templates/endpoint_module.py.jinja), both
+test_an_error_body_the_spec_does_not_describe_* tests fail with JSONDecodeError,
+KeyError or TypeError.
+"""
 
 from __future__ import annotations
 
@@ -66,6 +72,33 @@ def test_aspnet_error_is_parsed_into_its_model(status: str) -> None:
     result = call(answer(int(status), json=ASPNET_ERROR))
     assert isinstance(result.parsed, AspNetError)
     assert result.parsed.to_dict() == ASPNET_ERROR
+
+
+# An IIS or proxy error page, JSON of neither error shape, and a JSON null.
+UNDESCRIBED_BODIES = [
+    b"<html><body>Request Entity Too Large</body></html>",
+    b'{"Unrelated": 1}',
+    b"null",
+]
+
+
+@pytest.mark.parametrize("content", UNDESCRIBED_BODIES)
+@pytest.mark.parametrize("status", ERROR_STATUSES)
+def test_an_error_body_the_spec_does_not_describe_is_returned_unparsed(
+    status: str, content: bytes
+) -> None:
+    result = call(answer(int(status), content=content))
+    assert result.status_code == int(status)
+    assert result.parsed is None
+    assert result.content == content
+
+
+@pytest.mark.parametrize("content", UNDESCRIBED_BODIES)
+def test_an_error_body_the_spec_does_not_describe_raises_when_asked_to(content: bytes) -> None:
+    with pytest.raises(UnexpectedStatus) as raised:
+        call(answer(413, content=content), raise_on_unexpected_status=True)
+    assert raised.value.status_code == 413
+    assert raised.value.content == content
 
 
 def test_undocumented_status_raises_when_asked_to() -> None:

@@ -189,6 +189,19 @@ def _parse_response(
         return None
 
 
+def _parse_response_or_none(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | AspNetError | SuperOfficeError | None:
+    # A body that is not what the spec documents for its status (an HTML error page
+    # from IIS or a proxy, say) is handled like an undocumented status, not a crash.
+    try:
+        return _parse_response(client=client, response=response)
+    except (TypeError, ValueError, AttributeError, KeyError) as error:
+        if client.raise_on_unexpected_status:
+            raise errors.UnexpectedStatus(response.status_code, response.content) from error
+        return None
+
+
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | AspNetError | SuperOfficeError]:
@@ -196,7 +209,7 @@ def _build_response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=_parse_response_or_none(client=client, response=response),
     )
 
 
