@@ -110,6 +110,12 @@ def decode_xml(body: bytes, charset: str | None, schema: JsonSchema) -> Any:
         ) from None
     except defusedxml.DefusedXmlException:
         raise UndecodableBodyError("body: DTDs and entity declarations are not accepted") from None
+    except (LookupError, ValueError):
+        # The XML declaration names an encoding that Python does not know (LookupError)
+        # or that expat cannot read (ValueError: multi-byte encodings such as Shift_JIS).
+        raise UndecodableBodyError(
+            "body: the XML declaration names an unsupported encoding"
+        ) from None
     expected_root = schema.get("xml", {}).get("name")
     if expected_root and local_name(root.tag) != expected_root:
         raise UndecodableBodyError(f"body: the root element must be <{expected_root}>")

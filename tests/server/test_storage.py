@@ -144,8 +144,12 @@ def test_wrong_key_is_refused_by_export_and_server(database: Path) -> None:
         assert server.post_json(credential("wrong-key")).status_code == 204
 
     export = server.export("--reveal-secrets", env={KEY_ENV_VAR: OTHER_KEY})
-    with pytest.raises(ServerStartError, match="do not decrypt with this key"):
-        start_server(database=database, args=IDENTITY_ARGS, env={KEY_ENV_VAR: OTHER_KEY})
+    with (
+        pytest.raises(ServerStartError, match="do not decrypt with this key"),
+        # Should it start after all, the with-block stops it again.
+        start_server(database=database, args=IDENTITY_ARGS, env={KEY_ENV_VAR: OTHER_KEY}),
+    ):
+        pass
 
     assert export.returncode == 1
     assert export.stdout == ""
