@@ -99,6 +99,11 @@ def read_options(config: pytest.Config) -> ContractOptions:
     for option in OPTIONS:
         given = config.getoption(option.dest)
         values[option.dest] = str(given) if given is not None else os.environ.get(option.env_var)
+    if values["authorization"] and not values["target_url"]:
+        raise pytest.UsageError(
+            "--authorization (CONTRACT_AUTHORIZATION) is for a server named with --target-url;"
+            " the embedded reference server gets fresh credentials of its own"
+        )
     reports_dir = values["reports_dir"]
     return ContractOptions(
         target_url=values["target_url"] or None,

@@ -10,8 +10,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 from contract_tests.contract_facts import contract_facts
 from contract_tests.options import ContractOptions
 
@@ -31,11 +29,6 @@ def open_target(options: ContractOptions) -> Iterator[Target]:
         headers = auth_headers(options, options.authorization)
         yield Target(options.target_url.rstrip("/"), headers, embedded=False)
         return
-    if options.authorization:
-        raise pytest.UsageError(
-            "--authorization (CONTRACT_AUTHORIZATION) is for a server named with --target-url;"
-            " the embedded reference server gets fresh credentials of its own"
-        )
     with embedded_reference_server() as (base_url, authorization):
         yield Target(base_url, auth_headers(options, authorization), embedded=True)
 
