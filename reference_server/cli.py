@@ -7,6 +7,7 @@ import functools
 import json
 import os
 import shlex
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -158,6 +159,9 @@ def serve(arguments: Sequence[str]) -> int:
     except (KeySourceError, WrongKeyError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except (OSError, sqlite3.Error) as error:
+        print(f"error: {options.database}: {error}", file=sys.stderr)
+        return 1
 
     def explain_development_identity(base_url: str) -> None:
         if development is not None:
@@ -191,6 +195,9 @@ def export(arguments: Sequence[str]) -> int:
             print(line)
     except (KeySourceError, WrongKeyError, FileNotFoundError) as error:
         print(f"error: {error}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as error:
+        print(f"error: {options.database}: {error}", file=sys.stderr)
         return 1
     return 0
 

@@ -10,6 +10,8 @@ Guards proven by removing them (by hand, once):
 - the key check when the server opens the database removed:
   test_wrong_key_is_refused_by_export_and_server fails (the server starts).
 - the 0o600 mode in create_key_file (0o644): test_key_file_is_private fails.
+- the sqlite3.Error branches in cli.py removed: test_a_file_that_is_no_database_is_refused_clearly
+  fails (a traceback instead of the one-line error).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from reference_server.keys import KEY_ENV_VAR
-from reference_server.launcher import ServerStartError, start_server
+from reference_server.launcher import ServerStartError, run_command, start_server
 from tests.server.conftest import IDENTITY_ARGS, Server, credential, running_server
 
 OTHER_KEY = base64.b64encode(b"\x07" * 32).decode()
@@ -165,3 +167,16 @@ def test_export_without_a_key_fails_and_creates_none(database: Path) -> None:
     assert finished.returncode == 1
     assert "no key file" in finished.stderr
     assert not database.with_name(database.name + ".key").exists()
+
+
+def test_a_file_that_is_no_database_is_refused_clearly(database: Path) -> None:
+    database.write_text("not a database\n" * 100)
+
+    export = run_command(["export", "--database", str(database)])
+    with (
+        pytest.raises(ServerStartError, match="file is not a database"),
+        start_server(database=database, args=IDENTITY_ARGS, env={KEY_ENV_VAR: OTHER_KEY}),
+    ):
+        pass
+
+    assert (export.returncode, export.stderr) == (1, f"error: {database}: file is not a database\n")
