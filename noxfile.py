@@ -28,6 +28,7 @@ HAND_WRITTEN = [
     "contract_tests",
     "generator",
     "reference_server",
+    "benchmarks",
 ]
 # Generator output: excluded from ruff and the mypy run above, type-checked on its own.
 GENERATED_CLIENT = "generated_client"
@@ -105,3 +106,13 @@ def contract(session: nox.Session) -> None:
     install_project(session)
     # The suite has no asserts of its own; rewriting the schemathesis plugin's costs seconds.
     session.run("pytest", "contract_tests", "--assert=plain", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Benchmarks P1-P5 as ratios against baselines run alongside: a table and a JSON file.
+
+    Not a default session: it takes minutes. `nox -s bench -- --help` lists the counts.
+    """
+    install_project(session)
+    session.run("python", "-m", "benchmarks", *session.posargs)

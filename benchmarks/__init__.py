@@ -1,0 +1,5 @@
+"""Benchmarks: how fast each part is, as ratios against a baseline run alongside it.
+
+``python -m benchmarks`` (or ``nox -s bench``) runs P1 to P5, prints a table and writes
+the same figures as JSON. See the README's Benchmarks section.
+"""

@@ -1,0 +1,77 @@
+"""P2: how quickly the contract suite catches a planted fault, against a clean run.
+
+The faults are the catalogue of tests/contract, served the way the kill matrix serves
+them, and each run is the suite as a user starts it (its own pytest process) with the
+kill matrix's seed and example count. Round i pairs a clean run with the catalogue's
+fault i (cycling), so the default of one round per fault tries every fault once. The
+suite stops at the first failing case, so a run against a fault ends when it is caught.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from starlette.types import ASGIApp
+
+from benchmarks.contract_runs import (
+    FAILED,
+    PASSED,
+    SUITE_OPTIONS,
+    fresh_credentials,
+    require_exit,
+)
+from benchmarks.ratios import interleave
+from benchmarks.report import Result, Target, paired_figures
+from tests.contract.conftest import MAX_EXAMPLES, no_fault, run_against
+from tests.contract.faults import FAULTS
+
+ID = "P2"
+MEASURE = (
+    "contract suite: time to catch a planted fault (tests/contract catalogue) ÷ time of a"
+    " clean run with the same settings"
+)
+RATIO_TARGET = Target("<=", 0.5)
+SECONDS_TARGET = Target("<=", 5.0)
+
+
+@dataclass(frozen=True)
+class Counts:
+    rounds: int = len(FAULTS)
+    max_examples: int = int(MAX_EXAMPLES)
+
+
+def run(counts: Counts) -> Result:
+    credentials = fresh_credentials()
+    with tempfile.TemporaryDirectory(prefix="bench-p2-") as scratch:
+
+        def suite_seconds(wrap: Callable[[ASGIApp], ASGIApp], name: str, expected: int) -> float:
+            directory = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=scratch))
+            # Given after run_against's own --max-examples, so this one is in force.
+            examples = ("--max-examples", str(counts.max_examples))
+            suite_run = run_against(wrap, directory, credentials, *examples, *SUITE_OPTIONS)
+            require_exit(suite_run.exit_code, expected, suite_run.output[-5000:])
+            return suite_run.seconds
+
+        def clean(_index: int) -> float:
+            return suite_seconds(no_fault, "clean", PASSED)
+
+        def faulty(index: int) -> float:
+            fault = FAULTS[index % len(FAULTS)]
+            return suite_seconds(fault.wrap, fault.name, FAILED)
+
+        pairs = interleave(clean, faulty, counts.rounds)
+    return Result(
+        ID,
+        MEASURE,
+        counts.rounds,
+        paired_figures(
+            pairs,
+            ratio=("catch ÷ clean time", RATIO_TARGET),
+            subject=("catch (s)", SECONDS_TARGET),
+            baseline="clean run (s)",
+        ),
+        {**asdict(counts), "faults": [FAULTS[i % len(FAULTS)].name for i in range(counts.rounds)]},
+    )

@@ -1,0 +1,89 @@
+"""P5: the contract suite's cases per second, against plain ``st run`` doing the same.
+
+Same spec, same reference server (one, for every run), same seed and example count,
+and the same schemathesis.toml (``st run`` starts in the checkout, where it finds the
+file and with it the project's checks). A case is one exchange in the run's HAR
+report, which both write; the time is the whole process, start-up included, as a user
+waits for it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import spec_loader
+from benchmarks.commands import timed_run
+from benchmarks.contract_runs import PASSED, SUITE_OPTIONS, fresh_credentials, require_exit
+from benchmarks.ratios import interleave
+from benchmarks.report import Result, Target, paired_figures
+from contract_tests.reports import HAR_FILE
+from reference_server.launcher import PROJECT_ROOT
+from tests.contract.conftest import MAX_EXAMPLES, SEED, no_fault
+from tests.contract.fault_servers import serve_reference_app
+from tests.contract.suite_run import RUN_TIMEOUT_SECONDS, run_suite
+
+ID = "P5"
+MEASURE = "contract suite cases/s ÷ `st run` with the same spec, server, seed and settings"
+TARGET = Target(">=", 1.0)
+ST = Path(sys.executable).parent / "st"
+
+
+@dataclass(frozen=True)
+class Counts:
+    rounds: int = 3
+    max_examples: int = int(MAX_EXAMPLES)
+
+
+def har_entries(path: Path) -> int:
+    return len(json.loads(path.read_text(encoding="utf-8"))["log"]["entries"])
+
+
+def run(counts: Counts) -> Result:
+    credentials = fresh_credentials()
+    settings = ("--seed", SEED, "--max-examples", str(counts.max_examples))
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-p5-") as scratch,
+        serve_reference_app(
+            no_fault, Path(scratch), (credentials.user, credentials.password)
+        ) as url,
+    ):
+
+        def st_run(index: int) -> float:
+            har = Path(scratch) / f"st-{index}.har"
+            command = [str(ST), "run", str(spec_loader.spec_path()), "--url", url, *settings]
+            command += ["--header", f"Authorization: {credentials.authorization}"]
+            command += ["--report-dir", str(Path(scratch) / f"st-{index}")]
+            command += ["--report-har-path", str(har)]
+            finished = timed_run(command, cwd=PROJECT_ROOT, timeout=RUN_TIMEOUT_SECONDS)
+            return har_entries(har) / finished.seconds
+
+        def suite(index: int) -> float:
+            reports = Path(scratch) / f"suite-{index}"
+            suite_run = run_suite(
+                reports,
+                "--target-url",
+                url,
+                *settings,
+                *SUITE_OPTIONS,
+                authorization=credentials.authorization,
+            )
+            require_exit(suite_run.exit_code, PASSED, suite_run.output[-5000:])
+            return har_entries(reports / HAR_FILE) / suite_run.seconds
+
+        pairs = interleave(st_run, suite, counts.rounds)
+    return Result(
+        ID,
+        MEASURE,
+        counts.rounds,
+        paired_figures(
+            pairs,
+            ratio=("suite ÷ st run cases/s", TARGET),
+            subject=("suite cases/s", None),
+            baseline="st run cases/s",
+        ),
+        asdict(counts),
+    )
