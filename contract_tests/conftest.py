@@ -8,9 +8,6 @@ import pytest
 from _pytest.terminal import TerminalReporter
 from schemathesis import BaseSchema
 
-# Registers the custom checks and the XML case filter even when schemathesis.toml is
-# not the one in use (it names the same module).
-from contract_tests import hooks  # noqa: F401
 from contract_tests.check_tally import CheckTally
 from contract_tests.options import ContractOptions, add_options, read_options
 from contract_tests.schema import contract_schema as build_contract_schema
