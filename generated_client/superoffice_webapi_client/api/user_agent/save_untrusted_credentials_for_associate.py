@@ -39,8 +39,10 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/Agents/User/SaveUntrustedCredentialsForAssociate",
-        "params": params,
     }
+
+    if params:
+        _kwargs["params"] = params
 
     _kwargs["json"] = body.to_dict()
 
