@@ -35,9 +35,10 @@ def no_content_has_no_body(ctx: CheckContext, response: Response, case: AnyCase)
     HTTP clients do not read a body after 204, so what a server sends is seen in its
     Content-Length header as much as in the bytes that arrive.
     """
-    if response.status_code != 204:
+    facts = contract_facts()
+    if response.status_code != facts.no_content_status:
         return None
-    tolerated = contract_facts().tolerated_no_content_body or b""
+    tolerated = facts.tolerated_no_content_body or b""
     lengths = header_values(response, "Content-Length")
     declared = {int(value) for value in lengths if value.strip().isdigit()}
     if response.content in (b"", tolerated) and declared <= {0, len(tolerated)}:

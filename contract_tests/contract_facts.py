@@ -13,14 +13,14 @@ import jsonschema_rs
 
 import spec_loader
 
-# The 204 response says, in this extension, which body text it tolerates.
+# The success response says, in this extension, which body text it tolerates.
 TOLERATED_BODY_EXTENSION = "x-tolerated-body"
-SUCCESS_STATUS = "204"
 
 
 @dataclass(frozen=True)
 class ContractFacts:
     request_media_types: tuple[str, ...]
+    no_content_status: int
     tolerated_no_content_body: bytes | None
     error_media_types: frozenset[str]
     error_body_validator: jsonschema_rs.Validator
@@ -39,11 +39,14 @@ def contract_facts() -> ContractFacts:
     error_responses = [
         spec_loader.response(spec, status) for status in statuses if status[:1] in ("4", "5")
     ]
-    tolerated = spec_loader.response(spec, SUCCESS_STATUS).get(TOLERATED_BODY_EXTENSION)
+    # The operation's one success answer: 204 No Content.
+    success = next(status for status in statuses if status.startswith("2"))
+    tolerated = spec_loader.response(spec, success).get(TOLERATED_BODY_EXTENSION)
     schemes = spec_loader.security_schemes(spec).values()
     api_keys = {scheme["in"]: scheme["name"] for scheme in schemes if scheme["type"] == "apiKey"}
     return ContractFacts(
         request_media_types=tuple(spec_loader.request_media_types(spec)),
+        no_content_status=int(success),
         tolerated_no_content_body=tolerated.encode() if tolerated is not None else None,
         error_media_types=frozenset(
             media_type for response in error_responses for media_type in response["content"]

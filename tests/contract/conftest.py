@@ -2,7 +2,8 @@
 
 Every run is a separate ``pytest contract_tests`` process, as a user starts it; two
 run at a time, one per core. The batch: the clean reference server, each planted
-fault, the embedded default target, and one unsanitized run.
+fault, the embedded default target, one unsanitized run, and a 204 carrying the
+literal ``null`` with and without the spec's x-tolerated-body.
 """
 
 from __future__ import annotations
@@ -18,11 +19,14 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from _pytest.terminal import TerminalReporter
 from starlette.types import ASGIApp
 
+import spec_loader
+from contract_tests.contract_facts import TOLERATED_BODY_EXTENSION
 from tests.contract.fault_servers import serve_reference_app
-from tests.contract.faults import FAULTS, Fault
+from tests.contract.faults import FAULTS, Fault, null_on_no_content
 from tests.contract.suite_run import SuiteRun, run_suite
 
 PARALLEL_RUNS = 2
@@ -33,6 +37,8 @@ MAX_EXAMPLES = "30"
 CLEAN = "clean reference server"
 EMBEDDED = "embedded reference server"
 UNSANITIZED = "unsanitized, against crash_on_select"
+TOLERATED = "204 with null, tolerated by the spec"
+UNTOLERATED = "204 with null, spec without x-tolerated-body"
 MATRIX_KEY = pytest.StashKey[str]()
 
 
@@ -81,7 +87,11 @@ def no_fault(app: ASGIApp) -> ASGIApp:
 
 
 def run_against(
-    wrap: Callable[[ASGIApp], ASGIApp], directory: Path, credentials: Credentials, *options: str
+    wrap: Callable[[ASGIApp], ASGIApp],
+    directory: Path,
+    credentials: Credentials,
+    *options: str,
+    env: dict[str, str] | None = None,
 ) -> SuiteRun:
     with serve_reference_app(wrap, directory, (credentials.user, credentials.password)) as url:
         return run_suite(
@@ -94,7 +104,18 @@ def run_against(
             MAX_EXAMPLES,
             *options,
             authorization=credentials.authorization,
+            env=env,
         )
+
+
+def spec_without_tolerated_body(directory: Path) -> Path:
+    """A copy of the spec whose success response no longer tolerates any body."""
+    spec = spec_loader.load_spec()
+    for response in spec_loader.operation(spec)["responses"].values():
+        response.pop(TOLERATED_BODY_EXTENSION, None)
+    path = directory / "openapi-without-tolerated-body.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    return path
 
 
 @pytest.fixture(scope="session")
@@ -143,6 +164,17 @@ def run_batch(root: Path) -> Batch:
                 "--unsanitized",
             ),
         }
+        jobs[TOLERATED] = pool.submit(
+            run_against, null_on_no_content, directory(TOLERATED), credentials
+        )
+        untolerated = directory(UNTOLERATED)
+        jobs[UNTOLERATED] = pool.submit(
+            run_against,
+            null_on_no_content,
+            untolerated,
+            credentials,
+            env={spec_loader.SPEC_ENV_VAR: str(spec_without_tolerated_body(untolerated))},
+        )
         for fault in FAULTS:
             jobs[fault.name] = pool.submit(
                 run_against, fault.wrap, directory(fault.name), credentials

@@ -18,6 +18,7 @@ from urllib.parse import parse_qs
 from starlette.types import ASGIApp
 
 import spec_loader
+from contract_tests.contract_facts import TOLERATED_BODY_EXTENSION
 from tests.contract.intercept import Answer, Exchange, intercept
 
 SPEC = spec_loader.load_spec()
@@ -146,6 +147,18 @@ def body_on_no_content(request: Exchange, answer: Answer) -> Answer:
     if answer.status != 204:
         return answer
     return Answer(204, {"content-type": "application/json"}, b'{"Saved": true}')
+
+
+def null_on_no_content(app: ASGIApp) -> ASGIApp:
+    """Not a fault while the spec tolerates it: 204 with the JSON body ``null``."""
+    tolerated = spec_loader.response(SPEC, "204")[TOLERATED_BODY_EXTENSION].encode()
+
+    def answer_null(request: Exchange, answer: Answer) -> Answer:
+        if answer.status != 204:
+            return answer
+        return Answer(204, {"content-type": "application/json"}, tolerated)
+
+    return intercept(edit_answer=answer_null)(app)
 
 
 def secret_echoed_in_error(request: Exchange, answer: Answer) -> Answer:
