@@ -27,7 +27,7 @@ import spec_loader
 from contract_tests.contract_facts import TOLERATED_BODY_EXTENSION
 from tests.contract.fault_servers import serve_reference_app
 from tests.contract.faults import FAULTS, Fault, null_on_no_content
-from tests.contract.suite_run import SuiteRun, run_suite
+from tests.contract.suite_run import TESTS_FAILED, SuiteRun, run_suite
 
 PARALLEL_RUNS = 2
 # Fixed, so that CI sees the same cases every time; bounded, so that the batch stays
@@ -184,13 +184,16 @@ def run_batch(root: Path) -> Batch:
 
 def kill_matrix(runs: dict[str, SuiteRun]) -> str:
     rows = [("fault", "killed", "caught by the expected check", "all failed checks", "seconds")]
+    killed = 0
     for fault in FAULTS:
         run = runs[fault.name]
         failed = run.failed_checks
+        is_killed = run.exit_code == TESTS_FAILED and fault.caught_by in failed
+        killed += is_killed
         rows.append(
             (
                 fault.name,
-                "killed" if run.exit_code == 1 and failed else "SURVIVED",
+                "killed" if is_killed else "SURVIVED",
                 f"{fault.caught_by} {'yes' if fault.caught_by in failed else 'NO'}",
                 ", ".join(failed) or "-",
                 f"{run.seconds:.1f}",
@@ -207,10 +210,12 @@ def kill_matrix(runs: dict[str, SuiteRun]) -> str:
         )
     )
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
-    return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+    table = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in rows
-    )
+    ]
+    share = f"{killed}/{len(FAULTS)} faults killed by their check ({100 * killed // len(FAULTS)}%)"
+    return "\n".join([*table, share])
 
 
 def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.Config) -> None:

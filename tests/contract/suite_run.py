@@ -15,6 +15,9 @@ from contract_tests.options import OPTIONS
 from contract_tests.reports import HAR_FILE, JUNIT_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
+# pytest's exit code for "tests ran and some failed"; any other (usage error, internal
+# error, interrupted) means the suite broke, not that it caught a fault.
+TESTS_FAILED = 1
 # A run that has not finished by then is stuck, not slow: fail it rather than hang CI.
 RUN_TIMEOUT_SECONDS = 300
 OPTION_ENV_VARS = frozenset(option.env_var for option in OPTIONS)

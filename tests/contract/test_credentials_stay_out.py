@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.contract.conftest import UNSANITIZED, Batch
+from tests.contract.suite_run import TESTS_FAILED
 
 
 def test_no_sanitized_run_reveals_the_credentials(batch: Batch) -> None:
@@ -17,5 +18,5 @@ def test_no_sanitized_run_reveals_the_credentials(batch: Batch) -> None:
 def test_unsanitized_run_shows_them_in_its_reproduction(batch: Batch) -> None:
     # Proves that the test above can fail: the same kind of run, unmasked, contains them.
     run = batch.runs[UNSANITIZED]
-    assert run.exit_code == 1
+    assert run.exit_code == TESTS_FAILED
     assert batch.credentials.token in run.output

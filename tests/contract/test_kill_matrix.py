@@ -9,10 +9,7 @@ import pytest
 from contract_tests import checks
 from tests.contract.conftest import CLEAN, Batch
 from tests.contract.faults import FAULTS, Fault
-
-# pytest's exit code for "tests ran and some failed"; anything else (usage error,
-# internal error, interrupted) means the suite broke, not that it caught the fault.
-TESTS_FAILED = 1
+from tests.contract.suite_run import TESTS_FAILED
 
 
 def test_clean_reference_server_passes(batch: Batch) -> None:
