@@ -109,6 +109,16 @@ def contract(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def fuzz(session: nox.Session) -> None:
+    """The long fuzz: `nox -s fuzz -- [CASES] [--seed S]`, 10,000 distinct cases by default.
+
+    Not a default session: it takes minutes. tests/reliability/test_fuzz.py runs a short one.
+    """
+    install_project(session)
+    session.run("python", "-m", "tests.reliability.fuzz", *session.posargs)
+
+
+@nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
     """Benchmarks P1-P5 as ratios against baselines run alongside: a table and a JSON file.
 

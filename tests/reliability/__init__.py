@@ -1,0 +1,1 @@
+"""Reliability and security under crashes, concurrency, hostile input, fuzzing and auth probes."""

@@ -1,0 +1,101 @@
+"""What one contract-suite batch sent, read from its HAR file: cases and secrets."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import spec_loader
+from contract_tests.lossy_encodings import strings_in
+from contract_tests.reports import HAR_FILE
+from contract_tests.secrets_sent import MIN_SECRET_LENGTH
+from reference_server.body_decoding import UndecodableBodyError, body_format, decode_body
+from reference_server.records import split_secrets
+from tests.contract.suite_run import SuiteRun
+
+SPEC = spec_loader.load_spec()
+SECRET_PATHS = spec_loader.write_only_paths(spec_loader.request_schema(SPEC))
+MEDIA_TYPES = spec_loader.request_media_types(SPEC)
+NO_BODY = "(no body)"
+# Values like "0000000000" turn up in binary data and other text by chance; only values
+# with some variety say something when found.
+MIN_DISTINCT_CHARACTERS = 4
+SAVED = 204
+
+Entry = dict[str, Any]
+
+
+@dataclass
+class SentSecrets:
+    """SecretValues sent (and those in saved requests), and every public string sent.
+
+    A generated SecretValue often also occurs in public data (another case's
+    PublicValue, a word of the spec): finding it in clear then proves nothing, so
+    `candidates` leaves such values out.
+    """
+
+    sent: set[str] = field(default_factory=set)
+    saved: set[str] = field(default_factory=set)
+    public: list[str] = field(default_factory=lambda: [spec_loader.spec_path().read_text()])
+
+    def add(self, entry: Entry) -> None:
+        document = decoded_body(entry)
+        if not isinstance(document, dict):
+            return
+        public, secrets = split_secrets(document, SECRET_PATHS)
+        self.public.extend(strings_in(public))
+        values = {value for _, value in secrets if worth_looking_for(value)}
+        self.sent |= values
+        if entry["response"]["status"] == SAVED:
+            self.saved |= values
+
+    def candidates(self, values: set[str]) -> set[str]:
+        public = "\n".join(self.public)
+        return {value for value in values if value not in public}
+
+
+def har_entries(run: SuiteRun) -> list[Entry]:
+    entries: list[Entry] = json.loads((run.reports_dir / HAR_FILE).read_text())["log"]["entries"]
+    return entries
+
+
+def media_type_of(entry: Entry) -> str:
+    post_data = entry["request"].get("postData") or {}
+    return str(post_data.get("mimeType") or NO_BODY).split(";")[0].strip().lower()
+
+
+def case_identity(entry: Entry) -> bytes:
+    """What makes a case: method, URL, headers but the case id, and body."""
+    request = entry["request"]
+    headers = sorted(
+        (item["name"].lower(), item["value"])
+        for item in request["headers"]
+        if item["name"].lower() != "x-schemathesis-testcaseid"
+    )
+    body = (request.get("postData") or {}).get("text")
+    identity = json.dumps([request["method"], request["url"], headers, body])
+    return hashlib.sha256(identity.encode()).digest()
+
+
+def decoded_body(entry: Entry) -> Any:
+    """The sent body in the JSON data model, as the reference server reads it; None if not."""
+    media_type = media_type_of(entry)
+    text = (entry["request"].get("postData") or {}).get("text")
+    found_format = body_format(media_type)
+    if text is None or found_format is None or media_type not in MEDIA_TYPES:
+        return None
+    schema = spec_loader.request_schema(SPEC, media_type)
+    try:
+        return decode_body(text.encode(), found_format, None, schema)
+    except (UndecodableBodyError, ValueError):
+        return None
+
+
+def worth_looking_for(value: Any) -> bool:
+    return (
+        isinstance(value, str)
+        and len(value) >= MIN_SECRET_LENGTH
+        and len(set(value)) >= MIN_DISTINCT_CHARACTERS
+    )
