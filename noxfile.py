@@ -73,7 +73,10 @@ def lint(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def generate(session: nox.Session) -> None:
     """Regenerate generated_client/ from the spec with the pinned generator and ruff."""
-    install_project(session)
+    # Only the locked tools: `python -m generator` imports generator/ and spec_loader/
+    # from the checkout, and rebuilding this project's editable install on every run
+    # cost 1.2 s, about half of the session's overhead over a bare generation (P4).
+    session.install("-r", DEV_LOCK)
     session.run("python", "-m", "generator")
 
 
