@@ -21,6 +21,7 @@ from superoffice_webapi_client.models import SaveUntrustedCredentialsForAssociat
 import spec_loader
 from benchmarks.ratios import interleave, ratio_spread
 from benchmarks.report import Figure, Result, Target
+from reference_server.settings import Scheme
 
 ID = "P1"
 MEASURE = (
@@ -78,7 +79,7 @@ def run(counts: Counts) -> Result:
     spec = spec_loader.load_spec()
     example = spec_loader.component(spec, "examples", "ImapCredentials")["value"]
     body = SaveUntrustedCredentialsForAssociateRequest.from_dict(example)
-    ticket_scheme = spec_loader.security_schemes(spec)["SOTicket"]["scheme"]
+    ticket_scheme = spec_loader.security_schemes(spec)[Scheme.TICKET.value]["scheme"]
     handler = LastRequest()
     client = AuthenticatedClient(
         base_url=BASE_URL,
