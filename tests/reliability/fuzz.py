@@ -13,7 +13,7 @@ What is counted, from what was really sent rather than from --max-examples:
   counts distinct cases (method, URL, headers and body), since batches repeat some of
   the coverage phase's cases whatever their seed;
 - requests: the server's access-log lines, the cases plus the checks' own extra
-  requests (ignored_auth probes each case without and with made-up credentials).
+  requests (such as ignored_auth's probes without and with made-up credentials).
 
 What must hold: every batch passes; no access-log line has a 5xx status (or none at
 all, a dropped connection); the server's log holds no SecretValue sent, nor the
@@ -160,7 +160,7 @@ def run_fuzz(
     max_examples: int,
     parallel: int = PARALLEL_BATCHES,
 ) -> FuzzResult:
-    """Fuzz until ``target_cases`` distinct cases were sent (at most MAX_BATCHES batches)."""
+    """Fuzz until ``target_cases`` distinct cases were sent, a batch fails, or MAX_BATCHES."""
     started = time.monotonic()
     user, password = f"fuzz-{secrets.token_hex(4)}", secrets.token_urlsafe(24)
     auth = {
@@ -176,7 +176,13 @@ def run_fuzz(
         ThreadPoolExecutor(parallel) as pool,
     ):
         canaries = save_canaries(server.base_url, auth["authorization"])
-        while len(result.distinct) < target_cases and len(result.seeds) < MAX_BATCHES:
+        # A failed batch ends the run: its report says why, and a server that fails
+        # every batch at its first case would otherwise take MAX_BATCHES batches.
+        while (
+            len(result.distinct) < target_cases
+            and len(result.seeds) < MAX_BATCHES
+            and not result.failed_batches
+        ):
             seeds = [seed + len(result.seeds) + n for n in range(parallel)]
             runs = pool.map(
                 lambda s: run_batch(directory, server.base_url, s, max_examples, auth), seeds
