@@ -24,7 +24,7 @@ from contract_tests.contract_facts import contract_facts
 from reference_server.errors import JSON_MEDIA_TYPE
 from tests.reliability.hostile_inputs import CATALOGUE, SECRET, HostileInput
 from tests.reliability.process_memory import peak_resident_bytes, reset_peak, resident_bytes
-from tests.reliability.server_logs import leaked, settled_log
+from tests.reliability.server_logs import leaked
 from tests.server.conftest import ADMIN, BASIC_AUTHORIZATION, BASIC_PASSWORD, Server
 
 MIB = 1024 * 1024
@@ -60,5 +60,5 @@ def test_hostile_input_is_refused_within_bounds(server: Server, hostile: Hostile
     assert peak - before < PEAK_GROWTH_LIMIT, f"peak grew by {(peak - before) // MIB} MiB"
     assert after - before < RETAINED_GROWTH_LIMIT, f"kept {(after - before) // MIB} MiB"
     assert leaked(SECRETS_SENT, response.text, str(response.headers)) == []
-    assert leaked(SECRETS_SENT, settled_log(server)) == []
+    assert leaked(SECRETS_SENT, server.settled_log()) == []
     assert server.running.process.poll() is None

@@ -5,7 +5,9 @@ from __future__ import annotations
 import base64
 import json
 import os
+import secrets
 import subprocess
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -37,6 +39,7 @@ BASIC_AUTHORIZATION = (
 )
 ADMIN = {"Authorization": BASIC_AUTHORIZATION}
 JSON = "application/json"
+LOG_WAIT_SECONDS = 10.0
 
 
 def credential(type_: str, **credentials: Any) -> dict[str, Any]:
@@ -72,6 +75,22 @@ class Server:
 
     def post_json(self, document: Any, headers: Mapping[str, str] = ADMIN) -> httpx.Response:
         return self.post(json.dumps(document).encode(), JSON, headers)
+
+    def settled_log(self) -> str:
+        """The server's output once every request answered so far has been logged.
+
+        The access line is written after the answer is sent, so reading the output right
+        after a response may miss it. A marker request goes last: once its line is there,
+        every earlier one is too.
+        """
+        marker = f"/log-marker-{secrets.token_hex(8)}"
+        self.client.get(self.running.base_url + marker)
+        deadline = time.monotonic() + LOG_WAIT_SECONDS
+        while marker not in (log := self.running.output()):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"the access line of {marker} never came")
+            time.sleep(0.01)
+        return log
 
     def export(
         self, *args: str, env: Mapping[str, str] | None = None
