@@ -11,6 +11,10 @@ positive_data_acceptance failure:
 - A nested empty object (``"Credentials": {}``, which the schema allows) is written as
   nothing at all in form data (deepObject has no way to say "present but empty") and as
   an empty element in XML, which parsers read as an empty string.
+- deepObject form keys use ``[`` and ``]`` as their path syntax, so a property whose
+  name holds one of them (the schema allows extra properties) is read back as a
+  different path: ``Credentials[Type]`` sent as a top-level name lands inside
+  ``Credentials``.
 - Both encodings carry only text, so a wrongly typed value can arrive well typed: the
   integer ``0`` sent for a boolean is written ``0``, which xsd:boolean reads as false;
   the string ``"42"`` sent for an integer is written ``42``.
@@ -74,6 +78,20 @@ def strings_in(node: Any) -> Iterator[str]:
             yield from strings_in(item)
 
 
+def keys_in(node: Any) -> Iterator[str]:
+    if isinstance(node, Mapping):
+        for key, value in node.items():
+            yield str(key)
+            yield from keys_in(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from keys_in(item)
+
+
+def has_bracketed_key(node: Any) -> bool:
+    return any("[" in key or "]" in key for key in keys_in(node))
+
+
 def has_nested_empty_object(node: Any) -> bool:
     children = (
         node.values() if isinstance(node, Mapping) else node if isinstance(node, list) else []
@@ -126,7 +144,11 @@ def arrives_as_generated(media_type: str, body: Any) -> bool:
             and all(map(survives_xml, strings_in(body)))
         )
     if essence(media_type) == FORM_MEDIA_TYPE:
-        return not has_nested_empty_object(body) and not retyped_as_text(body)
+        return (
+            not has_nested_empty_object(body)
+            and not retyped_as_text(body)
+            and not has_bracketed_key(body)
+        )
     return True
 
 

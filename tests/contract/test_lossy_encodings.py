@@ -53,3 +53,14 @@ def test_text_encodings_drop_a_wrong_scalar_that_reads_right() -> None:
         assert not arrives_as_generated(media_type, retyped)
         assert arrives_as_generated(media_type, {**EXAMPLE, integer_field: "forty-two"})
     assert arrives_as_generated(MEDIA_TYPES[0], retyped)
+
+
+@pytest.mark.parametrize("name", ["Extra[", "Extra]", f"{SECRET_PATH[0]}[{SECRET_PATH[1]}]"])
+def test_form_drops_a_property_name_with_brackets(name: str) -> None:
+    extra = {**EXAMPLE, name: "x"}
+    nested = {**EXAMPLE, SECRET_PATH[0]: {**EXAMPLE[SECRET_PATH[0]], name: "x"}}
+
+    assert not arrives_as_generated(FORM_MEDIA_TYPE, extra)
+    assert not arrives_as_generated(FORM_MEDIA_TYPE, nested)
+    for media_type in [*XML_MEDIA_TYPES, MEDIA_TYPES[0]]:
+        assert arrives_as_generated(media_type, extra)
