@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import schemathesis
@@ -66,40 +66,34 @@ def is_xml(media_type: str) -> bool:
     return subtype == "xml" or subtype.endswith("+xml")
 
 
-def strings_in(node: Any) -> Iterator[str]:
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, Mapping):
-        for key, value in node.items():
-            yield str(key)
-            yield from strings_in(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from strings_in(item)
-
-
-def keys_in(node: Any) -> Iterator[str]:
-    if isinstance(node, Mapping):
-        for key, value in node.items():
-            yield str(key)
-            yield from keys_in(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from keys_in(item)
-
-
-def has_bracketed_key(node: Any) -> bool:
-    return any("[" in key or "]" in key for key in keys_in(node))
-
-
-def has_nested_empty_object(node: Any) -> bool:
-    children = (
-        node.values() if isinstance(node, Mapping) else node if isinstance(node, list) else []
+def entries(node: Any) -> Iterator[tuple[str | None, Any]]:
+    """Every (name, value) pair below ``node``, at any depth; list items have no name."""
+    children: Iterable[tuple[Any, Any]] = (
+        node.items()
+        if isinstance(node, Mapping)
+        else ((None, item) for item in node)
+        if isinstance(node, list)
+        else ()
     )
-    return any(
-        (isinstance(child, Mapping) and not child) or has_nested_empty_object(child)
-        for child in children
-    )
+    for name, value in children:
+        yield (None if name is None else str(name)), value
+        yield from entries(value)
+
+
+def strings_in(body: Any) -> Iterator[str]:
+    for name, value in [(None, body), *entries(body)]:
+        if name is not None:
+            yield name
+        if isinstance(value, str):
+            yield value
+
+
+def has_bracketed_key(body: Any) -> bool:
+    return any(name is not None and ("[" in name or "]" in name) for name, _ in entries(body))
+
+
+def has_nested_empty_object(body: Any) -> bool:
+    return any(isinstance(value, Mapping) and not value for _, value in entries(body))
 
 
 @functools.cache
