@@ -236,7 +236,9 @@ def sync_detailed(
     User management is not allowed for partner apps.
 
     Methods other than POST are answered `405 Method Not Allowed` with an
-    `Allow: POST` header.
+    `Allow: POST` header. Request headers too large for the server are refused
+    before the operation runs (`431`, or `400` from IIS), so they are not listed
+    among the operation's responses.
 
     Args:
         select (str | Unset):
@@ -288,7 +290,9 @@ def sync(
     User management is not allowed for partner apps.
 
     Methods other than POST are answered `405 Method Not Allowed` with an
-    `Allow: POST` header.
+    `Allow: POST` header. Request headers too large for the server are refused
+    before the operation runs (`431`, or `400` from IIS), so they are not listed
+    among the operation's responses.
 
     Args:
         select (str | Unset):
@@ -335,7 +339,9 @@ async def asyncio_detailed(
     User management is not allowed for partner apps.
 
     Methods other than POST are answered `405 Method Not Allowed` with an
-    `Allow: POST` header.
+    `Allow: POST` header. Request headers too large for the server are refused
+    before the operation runs (`431`, or `400` from IIS), so they are not listed
+    among the operation's responses.
 
     Args:
         select (str | Unset):
@@ -385,7 +391,9 @@ async def asyncio(
     User management is not allowed for partner apps.
 
     Methods other than POST are answered `405 Method Not Allowed` with an
-    `Allow: POST` header.
+    `Allow: POST` header. Request headers too large for the server are refused
+    before the operation runs (`431`, or `400` from IIS), so they are not listed
+    among the operation's responses.
 
     Args:
         select (str | Unset):
