@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+import requests
 from _pytest.terminal import TerminalReporter
 from schemathesis import BaseSchema
 
 from contract_tests.check_tally import CheckTally
+from contract_tests.connection import reusable_session
 from contract_tests.options import ContractOptions, add_options, read_options
 from contract_tests.schema import contract_schema as build_contract_schema
 from contract_tests.target import Target, open_target
@@ -33,6 +35,12 @@ def contract_options(pytestconfig: pytest.Config) -> ContractOptions:
 def contract_target(contract_options: ContractOptions) -> Iterator[Target]:
     with open_target(contract_options) as target:
         yield target
+
+
+@pytest.fixture(scope="session")
+def contract_session() -> Iterator[requests.Session]:
+    with reusable_session() as session:
+        yield session
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ command that reproduces it.
 
 from __future__ import annotations
 
+import requests
 import schemathesis
 from schemathesis.specs.openapi.checks import ignored_auth
 
@@ -25,12 +26,16 @@ AUTH_CONFIRMED: set[str] = set()
 
 
 @schema.parametrize()
-def test_server_keeps_the_contract(case: AnyCase, contract_target: Target) -> None:
+def test_server_keeps_the_contract(
+    case: AnyCase, contract_target: Target, contract_session: requests.Session
+) -> None:
     # Given per call, the credentials count as the valid ones: ignored_auth then checks
     # that the server refuses the same request without them and with made-up ones.
     confirmed = case.operation.label in AUTH_CONFIRMED
     response = case.call_and_validate(
-        headers=contract_target.headers, excluded_checks=[ignored_auth] if confirmed else None
+        session=contract_session,
+        headers=contract_target.headers,
+        excluded_checks=[ignored_auth] if confirmed else None,
     )
     # Reached only when every check passed, ignored_auth included, on this accepted case.
     if 200 <= response.status_code < 300:
@@ -39,4 +44,4 @@ def test_server_keeps_the_contract(case: AnyCase, contract_target: Target) -> No
         # ignored_auth looks only at the status of its probes, so the refusal itself
         # (401 with WWW-Authenticate, error body, media type) is checked here, on the
         # spec's examples sent without credentials.
-        case.call_and_validate()
+        case.call_and_validate(session=contract_session)
