@@ -2,8 +2,9 @@
 
 Every run is a separate ``pytest contract_tests`` process, as a user starts it; two
 run at a time, one per core. The batch: the clean reference server, each planted
-fault, the embedded default target, one unsanitized run, and a 204 carrying the
-literal ``null`` with and without the spec's x-tolerated-body.
+fault, the embedded default target, one unsanitized run, a server that sets a cookie
+and logs the requests, and a 204 carrying the literal ``null`` with and without the
+spec's x-tolerated-body.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import spec_loader
 from contract_tests.contract_facts import TOLERATED_BODY_EXTENSION
 from tests.contract.fault_servers import serve_reference_app
 from tests.contract.faults import FAULTS, Fault, null_on_no_content
+from tests.contract.request_log import LOG_FILE, plant_cookie_and_log
 from tests.contract.suite_run import TESTS_FAILED, SuiteRun, run_suite
 
 PARALLEL_RUNS = 2
@@ -37,6 +39,9 @@ MAX_EXAMPLES = "30"
 CLEAN = "clean reference server"
 EMBEDDED = "embedded reference server"
 UNSANITIZED = "unsanitized, against crash_on_select"
+COOKIE_SETTER = "server setting a cookie, XSRF token given"
+# Made up, and only for the run above: long enough for secret_never_echoed to look for it.
+XSRF_TOKEN = "contract-xsrf-token-0123456789"
 TOLERATED = "204 with null, tolerated by the spec"
 UNTOLERATED = "204 with null, spec without x-tolerated-body"
 MATRIX_KEY = pytest.StashKey[str]()
@@ -164,6 +169,15 @@ def run_batch(root: Path) -> Batch:
                 "--unsanitized",
             ),
         }
+        logged = directory(COOKIE_SETTER)
+        jobs[COOKIE_SETTER] = pool.submit(
+            run_against,
+            plant_cookie_and_log(logged / LOG_FILE),
+            logged,
+            credentials,
+            "--xsrf-token",
+            XSRF_TOKEN,
+        )
         jobs[TOLERATED] = pool.submit(
             run_against, null_on_no_content, directory(TOLERATED), credentials
         )

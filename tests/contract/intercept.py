@@ -20,6 +20,8 @@ class Exchange:
     query: str
     headers: dict[str, str]  # names lower-cased
     body: bytes
+    # Tells the client's TCP connections apart: one port per connection while it is open.
+    client_port: int | None = None
 
     @property
     def content_type(self) -> str:
@@ -83,7 +85,8 @@ async def _read_request(scope: Scope, receive: Receive) -> Exchange:
         name.decode("latin-1").lower(): value.decode("latin-1") for name, value in scope["headers"]
     }
     query = scope.get("query_string", b"").decode("latin-1")
-    return Exchange(scope["method"], query, headers, body)
+    client = scope.get("client")
+    return Exchange(scope["method"], query, headers, body, client[1] if client else None)
 
 
 async def _call(app: ASGIApp, scope: Scope, request: Exchange) -> Answer:

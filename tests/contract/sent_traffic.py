@@ -14,6 +14,7 @@ class SentRequest:
     query_names: frozenset[str]
     header_names: frozenset[str]  # lower-cased
     status: int
+    response_header_names: frozenset[str]  # lower-cased
 
 
 def sent_requests(har_path: Path) -> list[SentRequest]:
@@ -30,6 +31,9 @@ def sent_requests(har_path: Path) -> list[SentRequest]:
                 query_names=frozenset(parse_qs(urlsplit(entry["request"]["url"]).query)),
                 header_names=frozenset(headers),
                 status=entry["response"]["status"],
+                response_header_names=frozenset(
+                    item["name"].lower() for item in entry["response"]["headers"]
+                ),
             )
         )
     return requests
