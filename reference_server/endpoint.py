@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
@@ -102,7 +101,7 @@ class SaveCredentials:
         row_key = records.row_key(document)
         self._authorize(identity, row_key)
         public, secrets = records.split_secrets(document, self._secret_paths)
-        await run_in_threadpool(self._store.save, row_key, public, secrets)
+        await self._store.save(row_key, public, secrets)
         return Response(status_code=204)
 
     def _refuse(self, status: int, error_type: str, message: str) -> Refusal:

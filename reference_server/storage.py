@@ -3,14 +3,14 @@
 One row per credential key (associate, type, public value); saving the same key again
 replaces the row (last write wins). The writeOnly values are sealed in one blob per
 row with a fresh nonce, and the row key is the associated data, so a sealed blob moved
-to another row no longer opens. Nothing is acknowledged before its commit.
+to another row no longer opens. Nothing is acknowledged before its commit; saves that
+arrive together share one commit (group_commit).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from reference_server.group_commit import GroupCommitWriter, Params
 from reference_server.secret_box import SecretBox
 
 # Long enough to ride out another process's write (e.g. `export` reading while a save commits).
@@ -82,18 +83,18 @@ def connect(database: Path, *, read_only: bool = False) -> sqlite3.Connection:
 
 
 class CredentialStore:
-    """The server's handle on the database. Thread-safe: every call takes one lock."""
+    """The server's handle on the database. Rows are sealed by the caller, then committed in
+    groups by one writer thread (group_commit): a save returns only after its commit."""
 
     def __init__(self, database: Path, box: SecretBox) -> None:
         self._box = box
-        self._lock = threading.Lock()
         self._connection = connect(database)
-        with self._lock:
-            self._connection.execute("PRAGMA journal_mode = WAL")
-            # FULL: a 204 means the row survives a crash of the machine, not only of the process.
-            self._connection.execute("PRAGMA synchronous = FULL")
-            self._connection.executescript(SCHEMA)
-            self._check_or_record_key()
+        self._connection.execute("PRAGMA journal_mode = WAL")
+        # FULL: a 204 means the row survives a crash of the machine, not only of the process.
+        self._connection.execute("PRAGMA synchronous = FULL")
+        self._connection.executescript(SCHEMA)
+        self._check_or_record_key()
+        self._writer = GroupCommitWriter(self._connection, UPSERT)
 
     def _check_or_record_key(self) -> None:
         check_data = KEY_CHECK_NAME.encode()
@@ -108,22 +109,30 @@ class CredentialStore:
         else:
             self._box.open(found[0], check_data)  # raises WrongKeyError
 
-    def save(self, key: RowKey, document: dict[str, Any], secrets: list[Any]) -> None:
+    async def save(self, key: RowKey, document: dict[str, Any], secrets: list[Any]) -> None:
+        """Return once the row is committed; raise its error if it could not be."""
+        await self._writer.submit(self._row(key, document, secrets))
+
+    def save_blocking(self, key: RowKey, document: dict[str, Any], secrets: list[Any]) -> None:
+        """``save`` for a thread outside any event loop."""
+        self._writer.write(self._row(key, document, secrets))
+
+    def _row(self, key: RowKey, document: dict[str, Any], secrets: list[Any]) -> Params:
         sealed = self._box.seal(json.dumps(secrets).encode(), key.associated_data())
         saved_at = datetime.now(UTC).isoformat()
-        row = (key.associate_id, key.type, key.public_value_key, json.dumps(document), sealed)
-        with self._lock:
-            self._connection.execute("BEGIN IMMEDIATE")
-            try:
-                self._connection.execute(UPSERT, (*row, saved_at))
-            except BaseException:
-                self._connection.execute("ROLLBACK")
-                raise
-            self._connection.execute("COMMIT")
+        return (
+            key.associate_id,
+            key.type,
+            key.public_value_key,
+            json.dumps(document),
+            sealed,
+            saved_at,
+        )
 
     def close(self) -> None:
-        with self._lock:
-            self._connection.close()
+        """Commit the saves already offered, then close the database."""
+        self._writer.close()
+        self._connection.close()
 
 
 def verify_key(database: Path, box: SecretBox) -> None:
