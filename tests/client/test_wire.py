@@ -9,12 +9,19 @@ running these tests against it):
   is): generation stops on the generator's "Unsupported content type" warnings
   (tests/client/test_generation.py fails); with the warnings let through as well, the
   upstream multi-body code is generated and test_default_request_is_json, every
-  test_each_json_media_type_is_sent_as_itself and the async test fail."""
+  test_each_json_media_type_is_sent_as_itself and the async test fail.
+- the arguments of `_JSON_ENCODER` in generator/templates/endpoint_module.py.jinja
+  (the client encodes the body itself instead of passing httpx `json=`): with
+  ensure_ascii=True or the default separators every
+  test_body_is_what_httpx_json_would_send fails; with allow_nan=True
+  test_nan_is_refused_as_httpx_json_refuses_it fails."""
 
 from __future__ import annotations
 
 import asyncio
 import json
+import math
+import re
 from typing import get_args
 from urllib.parse import parse_qs
 
@@ -24,6 +31,7 @@ from superoffice_webapi_client.api.user_agent import save_untrusted_credentials_
 from superoffice_webapi_client.api.user_agent.save_untrusted_credentials_for_associate import (
     JsonContentType,
 )
+from superoffice_webapi_client.models import SaveUntrustedCredentialsForAssociateRequest
 
 from generator.bridge import json_media_types
 from spec_loader import OPERATION_METHOD, OPERATION_PATH, component
@@ -112,3 +120,41 @@ def test_async_call_sends_the_same_request() -> None:
     assert_is_the_operation(request)
     assert request.headers["Content-Type"] == media_type
     assert_body_is_the_example(request)
+
+
+def unusual_request() -> SaveUntrustedCredentialsForAssociateRequest:
+    """The example with text that JSON encoders tell apart: non-ASCII, escapes, emoji."""
+    body = example_request()
+    body.credentials.comment = 'Zürich \u2013 東京 😀 "quoted" \\ back\nslash\t\u2028'
+    body.credentials.secret_value = "pässwörd-\u00e9\u0000"
+    body["Extra"] = {"nested": [1, 2.5, None, True], "ünïcode": "ß"}
+    return body
+
+
+@pytest.mark.parametrize("media_type", get_args(JsonContentType))
+def test_body_is_what_httpx_json_would_send(media_type: JsonContentType) -> None:
+    client, sent = recording_client()
+    body = unusual_request()
+    save_untrusted_credentials_for_associate.sync_detailed(
+        client=client, body=body, content_type=media_type
+    )
+    [request] = sent
+    expected = client.get_httpx_client().build_request(
+        OPERATION_METHOD, OPERATION_PATH, json=body.to_dict(), headers={"Content-Type": media_type}
+    )
+    assert request.content == expected.read()
+    assert request.headers.multi_items() == expected.headers.multi_items()
+    assert "東京 😀".encode() in request.content
+
+
+def test_nan_is_refused_as_httpx_json_refuses_it() -> None:
+    client, sent = recording_client()
+    body = example_request()
+    body["Extra"] = math.nan
+    with pytest.raises(ValueError, match="JSON compliant") as refused:
+        client.get_httpx_client().build_request(
+            OPERATION_METHOD, OPERATION_PATH, json=body.to_dict()
+        )
+    with pytest.raises(ValueError, match=re.escape(str(refused.value))):
+        save_untrusted_credentials_for_associate.sync_detailed(client=client, body=body)
+    assert sent == []

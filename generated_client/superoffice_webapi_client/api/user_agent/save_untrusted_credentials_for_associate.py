@@ -1,3 +1,4 @@
+import json
 from http import HTTPStatus
 from typing import Any, Literal, cast
 
@@ -17,6 +18,11 @@ JsonContentType = Literal[
     "application/merge-patch+json",
 ]
 """The request media types that carry JSON. Each sends the same JSON body."""
+
+
+# Exactly the encoding of httpx 0.28.1's json= (httpx/_content.py, encode_json), but one
+# encoder for all calls: json.dumps with these arguments builds a new one each time (P1).
+_JSON_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def _get_kwargs(
@@ -44,7 +50,7 @@ def _get_kwargs(
     if params:
         _kwargs["params"] = params
 
-    _kwargs["json"] = body.to_dict()
+    _kwargs["content"] = _JSON_ENCODER.encode(body.to_dict()).encode("utf-8")
 
     headers["Content-Type"] = content_type
 
