@@ -1,11 +1,18 @@
 """One writer thread that commits queued rows together: one transaction, one fsync, per batch.
 
-With ``synchronous = FULL`` every COMMIT costs an fsync, and one connection can commit
+With ``synchronous = FULL`` every commit costs an fsync, and one connection can commit
 only one transaction at a time. Rows that arrive while a commit is in progress wait,
 and the next transaction takes all of them, so the fsync is shared instead of paid
-per row. Each row runs in its own SAVEPOINT: a row that fails is rolled back alone,
-its error goes to its own caller, and the rest of its batch still commits. A caller
-learns that its row is saved only after the COMMIT that holds the row has returned.
+per row. A batch is one multi-row INSERT run in autocommit mode, so one transaction
+and one call into SQLite: each call gives up the GIL and must win it back from the
+busy event loop, which cost more than the fsync when every row was a call of its own.
+If the batch fails (the statement is atomic: nothing of it is written), its rows are
+written again one by one, so that a failing row fails alone and its error goes to its
+own caller. A caller learns that its row is saved only after the commit holding it.
+
+Rows submitted from an event loop are handed to the writer once per loop iteration,
+so the saves of requests that arrived together share a commit even when the writer
+was idle, and the writer is woken once for them, not once per row.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import queue
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -20,28 +28,48 @@ from typing import Any
 
 Params = tuple[Any, ...]
 Outcome = asyncio.Future[None] | concurrent.futures.Future[None]
+# Bounds one statement's size (SQLite allows 32,766 parameters); more make more statements.
+MAX_BATCH_ROWS = 200
+CLOSED = "the credential store is closed"
 
 
 class WriterClosedError(RuntimeError):
     """A row was offered after close(): it is not written."""
 
 
+@dataclass(frozen=True)
+class RowsStatement:
+    """An INSERT for any number of rows: ``head``, then ``row`` once per row, then ``tail``."""
+
+    head: str
+    row: str
+    tail: str = ""
+
+    def for_rows(self, count: int) -> str:
+        return " ".join([self.head, ", ".join([self.row] * count), self.tail])
+
+
 @dataclass(slots=True)
 class Pending:
     params: Params
     outcome: Outcome
-    error: Exception | None = None
+    error: BaseException | None = None
 
 
 class GroupCommitWriter:
-    """Owns ``connection`` from now on: only its thread uses it, until close()."""
+    """Owns ``connection`` (autocommit mode: isolation_level=None) until close()."""
 
-    def __init__(self, connection: sqlite3.Connection, statement: str) -> None:
+    def __init__(self, connection: sqlite3.Connection, statement: RowsStatement) -> None:
+        if connection.isolation_level is not None:
+            raise ValueError("the connection must be in autocommit mode (isolation_level=None)")
         self._connection = connection
         self._statement = statement
-        self._queue: list[Pending] = []
-        self._wake = threading.Condition()
-        self._closing = False
+        # None, queued by close(), is the last item: the thread stops there.
+        self._queue: queue.SimpleQueue[list[Pending] | None] = queue.SimpleQueue()
+        # Rows submitted on a loop during its current iteration, handed over at its end.
+        self._gathering: dict[asyncio.AbstractEventLoop, list[Pending]] = {}
+        self._closing = threading.Lock()
+        self._closed = False
         self._thread = threading.Thread(target=self._run, name="group-commit", daemon=True)
         self._thread.start()
 
@@ -50,72 +78,85 @@ class GroupCommitWriter:
 
         Awaiting it directly spares each save a hop to a worker thread and back.
         """
-        outcome: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._enqueue(Pending(params, outcome))
+        if self._closed:  # the hand-over checks again, under the lock
+            raise WriterClosedError(CLOSED)
+        loop = asyncio.get_running_loop()
+        outcome: asyncio.Future[None] = loop.create_future()
+        gathered = self._gathering.setdefault(loop, [])
+        if not gathered:
+            loop.call_soon(self._hand_over, loop)
+        gathered.append(Pending(params, outcome))
         return outcome
 
     def write(self, params: Params) -> None:
         """From a thread: return once the row is committed, or raise the row's error."""
         outcome: concurrent.futures.Future[None] = concurrent.futures.Future()
-        self._enqueue(Pending(params, outcome))
+        self._enqueue([Pending(params, outcome)])
         outcome.result()
 
     def close(self) -> None:
         """Commit every row already offered, then stop the thread (idempotent)."""
-        with self._wake:
-            self._closing = True
-            self._wake.notify()
+        with self._closing:
+            if not self._closed:
+                self._closed = True
+                self._queue.put(None)
         self._thread.join()
 
-    def _enqueue(self, pending: Pending) -> None:
-        with self._wake:
-            if self._closing:
-                raise WriterClosedError("the credential store is closed")
-            self._queue.append(pending)
-            self._wake.notify()
+    def _hand_over(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Queue what ``loop`` gathered in one iteration, after its other ready callbacks.
+
+        So no row waits longer than for work the loop was busy with anyway.
+        """
+        batch = self._gathering.pop(loop)
+        try:
+            self._enqueue(batch)
+        except WriterClosedError as error:
+            for pending in batch:
+                pending.error = error
+            resolve(batch)
+
+    def _enqueue(self, batch: list[Pending]) -> None:
+        with self._closing:  # nothing may follow close()'s None, or it would wait forever
+            if self._closed:
+                raise WriterClosedError(CLOSED)
+            self._queue.put(batch)
 
     def _run(self) -> None:
-        while True:
-            with self._wake:
-                while not self._queue and not self._closing:
-                    self._wake.wait()
-                batch, self._queue = self._queue, []
-            if not batch:
-                return
-            try:
-                self._commit(batch)
-            finally:
-                settle(batch)
+        running = True
+        while running:
+            batch: list[Pending] = []
+            item = self._queue.get()
+            while item is not None:
+                batch += item
+                try:
+                    item = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+            running = item is not None
+            for start in range(0, len(batch), MAX_BATCH_ROWS):
+                part = batch[start : start + MAX_BATCH_ROWS]
+                try:
+                    self._commit(part)
+                except BaseException as error:
+                    # Escaped from _commit: none of these rows is known to be committed.
+                    for pending in part:
+                        pending.error = pending.error or error
+                    raise
+                finally:
+                    settle(part)
 
     def _commit(self, batch: list[Pending]) -> None:
         try:
-            self._connection.execute("BEGIN IMMEDIATE")
-            try:
-                # Each call into SQLite gives up the GIL and must win it back from the event
-                # loop, so the usual case is one call for all rows, not three per row.
-                self._connection.executemany(self._statement, [row.params for row in batch])
-            except Exception:
-                self._connection.execute("ROLLBACK")
-                self._connection.execute("BEGIN IMMEDIATE")
-                for pending in batch:
-                    self._write_row(pending)
-            self._connection.execute("COMMIT")
-        except Exception as error:
-            # Nothing of the batch is committed: every row not already failed shares this error.
-            if self._connection.in_transaction:
-                with contextlib.suppress(sqlite3.Error):
-                    self._connection.execute("ROLLBACK")
+            self._connection.execute(
+                self._statement.for_rows(len(batch)),
+                [value for pending in batch for value in pending.params],
+            )
+        except Exception:
             for pending in batch:
-                pending.error = pending.error or error
-
-    def _write_row(self, pending: Pending) -> None:
-        self._connection.execute("SAVEPOINT row")
-        try:
-            self._connection.execute(self._statement, pending.params)
-        except Exception as error:
-            pending.error = error
-            self._connection.execute("ROLLBACK TO row")
-        self._connection.execute("RELEASE row")
+                try:
+                    self._connection.execute(self._statement.for_rows(1), pending.params)
+                except Exception as error:
+                    pending.error = error
 
 
 def settle(batch: list[Pending]) -> None:

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from reference_server.group_commit import GroupCommitWriter, Params
+from reference_server.group_commit import GroupCommitWriter, Params, RowsStatement
 from reference_server.secret_box import SecretBox
 
 # Long enough to ride out another process's write (e.g. `export` reading while a save commits).
@@ -37,15 +37,16 @@ CREATE TABLE IF NOT EXISTS credentials (
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB NOT NULL);
 """
 
-UPSERT = """
-INSERT INTO credentials
-    (associate_id, type, public_value_key, document, sealed_secrets, saved_at)
-VALUES (?, ?, ?, ?, ?, ?)
-ON CONFLICT (associate_id, type, public_value_key) DO UPDATE SET
-    document = excluded.document,
-    sealed_secrets = excluded.sealed_secrets,
-    saved_at = excluded.saved_at
-"""
+# Rows of one statement are applied in order, so within a batch too the last write wins.
+UPSERT = RowsStatement(
+    head="INSERT INTO credentials"
+    " (associate_id, type, public_value_key, document, sealed_secrets, saved_at) VALUES",
+    row="(?, ?, ?, ?, ?, ?)",
+    tail="ON CONFLICT (associate_id, type, public_value_key) DO UPDATE SET"
+    " document = excluded.document,"
+    " sealed_secrets = excluded.sealed_secrets,"
+    " saved_at = excluded.saved_at",
+)
 
 # A known value sealed with the key when the database is created: opening the database
 # with another key fails at once instead of mixing rows sealed with two keys.
