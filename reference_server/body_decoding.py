@@ -57,13 +57,8 @@ def body_format(media_type: str) -> BodyFormat | None:
 def decode_body(
     body: bytes, body_format: BodyFormat, charset: str | None, schema: JsonSchema
 ) -> Any:
-    decoders: dict[BodyFormat, Callable[[bytes, str | None, JsonSchema], Any]] = {
-        BodyFormat.JSON: decode_json,
-        BodyFormat.XML: decode_xml,
-        BodyFormat.FORM: decode_form,
-    }
     try:
-        return decoders[body_format](body, charset, schema)
+        return DECODERS[body_format](body, charset, schema)
     except RecursionError:
         raise UndecodableBodyError("body: nested too deeply") from None
 
@@ -81,10 +76,14 @@ def reject_constant(name: str) -> Any:
     raise UndecodableBodyError(f"body: {name} is not a JSON number")
 
 
+# Made once: json.loads(text, parse_constant=...) builds a new decoder on every call.
+JSON_DECODER = json.JSONDecoder(parse_constant=reject_constant)
+
+
 def decode_json(body: bytes, charset: str | None, schema: JsonSchema) -> Any:
     text = text_of(body, charset)
     try:
-        return json.loads(text, parse_constant=reject_constant)
+        return JSON_DECODER.decode(text)
     except json.JSONDecodeError as error:
         # The position, not the message's excerpt: the excerpt could quote a secret.
         raise UndecodableBodyError(
@@ -177,3 +176,10 @@ def insert(tree: dict[str, Any], path: list[str], value: str) -> None:
     if isinstance(node.get(leaf), dict):
         raise UndecodableBodyError(f"{'.'.join(path)}: given both as a value and as an object")
     add_value(node, leaf, value)
+
+
+DECODERS: dict[BodyFormat, Callable[[bytes, str | None, JsonSchema], Any]] = {
+    BodyFormat.JSON: decode_json,
+    BodyFormat.XML: decode_xml,
+    BodyFormat.FORM: decode_form,
+}

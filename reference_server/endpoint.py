@@ -27,7 +27,7 @@ from reference_server.body_decoding import (
 )
 from reference_server.body_limit import BodyTooLargeError, declared_too_large, read_body
 from reference_server.errors import error_response
-from reference_server.schema_walk import JsonSchema, without_read_only
+from reference_server.schema_walk import JsonSchema, ReadOnlyStripper
 from reference_server.settings import Identity, Settings
 from reference_server.storage import CredentialStore, RowKey
 from reference_server.validation import RequestValidator
@@ -37,6 +37,7 @@ from reference_server.validation import RequestValidator
 class AcceptedMediaType:
     body_format: BodyFormat
     schema: JsonSchema
+    read_only: ReadOnlyStripper
     validator: RequestValidator
 
 
@@ -50,7 +51,7 @@ def accepted_media_types(spec: spec_loader.JsonObject) -> dict[str, AcceptedMedi
         schema = spec_loader.request_schema(spec, media_type)
         records.check_key_paths(schema)
         accepted[media_type.lower()] = AcceptedMediaType(
-            found_format, schema, RequestValidator(schema)
+            found_format, schema, ReadOnlyStripper(schema), RequestValidator(schema)
         )
     return accepted
 
@@ -131,30 +132,29 @@ class SaveCredentials:
     async def _valid_document(
         self, request: Request, target: AcceptedMediaType, charset: str | None
     ) -> dict[str, Any]:
-        too_large = self._refuse(
-            413,
-            "RequestEntityTooLargeException",
-            f"body: larger than the limit of {self._max_body_bytes} bytes",
-        )
         if declared_too_large(request, self._max_body_bytes):
-            raise too_large
+            raise self._too_large()
         try:
             body = await read_body(request, self._max_body_bytes)
             document = decode_body(body, target.body_format, charset, target.schema)
         except BodyTooLargeError:
-            raise too_large from None
+            raise self._too_large() from None
         except UndecodableBodyError as error:
             raise self._refuse(400, "ValidationException", str(error)) from None
         except ClientDisconnect:
             message = "body: the client disconnected before sending it all"
             raise self._refuse(400, "ValidationException", message) from None
-        document = without_read_only(document, target.schema)
+        document = target.read_only.without_read_only(document)
         problems = target.validator.problems(document)
         if problems:
             raise self._refuse(400, "ValidationException", "; ".join(problems))
         # Valid against an object schema, so a dict.
         valid: dict[str, Any] = document
         return valid
+
+    def _too_large(self) -> Refusal:
+        message = f"body: larger than the limit of {self._max_body_bytes} bytes"
+        return self._refuse(413, "RequestEntityTooLargeException", message)
 
     def _authorize(self, identity: Identity, row_key: RowKey) -> None:
         if identity.associate_id is not None and identity.associate_id != row_key.associate_id:
