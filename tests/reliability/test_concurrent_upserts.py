@@ -11,7 +11,8 @@ Guards proven by removing them (by hand, once):
 - the busy timeout (PRAGMA busy_timeout = 0): 156 of the 400 saves answered 500
   (the two processes' writes collide: "database is locked").
 - the write lock in CredentialStore.save: 148 saves answered 500 (threads of one
-  server interleave transactions on its one connection).
+  server interleave transactions on its one connection). The lock has since given
+  way to group_commit.py's one writer thread, the only user of the connection.
 """
 
 from __future__ import annotations
