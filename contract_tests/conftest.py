@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 import pytest
@@ -52,6 +53,15 @@ def contract_schema(
     tally.attach(schema)
     yield schema
     tally.write(contract_options.reports_dir)
+
+
+def pytest_runtest_call(item: pytest.Item) -> None:
+    # What start-up and the fixtures made (pytest, its plugins, schemathesis, the loaded
+    # schema: tens of thousands of objects) lives until the process ends, yet every full
+    # garbage collection walks all of it again: during the run, in pytest's collections
+    # at the end and while the interpreter shuts down, a few tenths of a second a run.
+    # Frozen, it is left out of them; what the cases make is still collected.
+    gc.freeze()
 
 
 def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.Config) -> None:
