@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 import spec_loader
-from contract_tests.lossy_encodings import FORM_MEDIA_TYPE, arrives_as_generated
+from contract_tests.lossy_encodings import FORM_MEDIA_TYPE, arrives_as_generated, scalar_paths
 
 SPEC = spec_loader.load_spec()
 EXAMPLE = spec_loader.component(SPEC, "examples", "ImapCredentials")["value"]
@@ -41,6 +41,18 @@ def test_text_encodings_drop_a_nested_empty_object() -> None:
     for media_type in [*XML_MEDIA_TYPES, FORM_MEDIA_TYPE]:
         assert not arrives_as_generated(media_type, with_empty_carrier())
     assert arrives_as_generated(MEDIA_TYPES[0], with_empty_carrier())
+
+
+@pytest.mark.parametrize("items", [[], [True], [True, False], [[True, False]]])
+def test_text_encodings_drop_a_list(items: list[Any]) -> None:
+    # The long fuzz's false alarm: `Credentials.IsActive: []` was written as nothing, so
+    # a valid body arrived, was saved, and the server was blamed for accepting a list.
+    outer, inner = next(path for path, kind in scalar_paths().items() if kind == "boolean")
+    nested = {**EXAMPLE, outer: {**EXAMPLE[outer], inner: items}}
+    for body in (nested, {**EXAMPLE, "Extra": items}, [EXAMPLE, *items]):
+        for media_type in [*XML_MEDIA_TYPES, FORM_MEDIA_TYPE]:
+            assert not arrives_as_generated(media_type, body)
+        assert arrives_as_generated(MEDIA_TYPES[0], body)
 
 
 def test_text_encodings_drop_a_wrong_scalar_that_reads_right() -> None:
