@@ -16,7 +16,7 @@ from starlette.routing import Route
 
 import spec_loader
 from reference_server.endpoint import SaveCredentials
-from reference_server.errors import error_response
+from reference_server.errors import error_response, status_error_type
 from reference_server.keys import default_key_file, load_or_create_key
 from reference_server.middleware import AccessLog, CatchAll
 from reference_server.secret_box import SecretBox
@@ -36,7 +36,7 @@ async def routing_error(request: Request, exc: Exception) -> Response:
         message = f"{request.method}: only {', '.join(ALLOWED_METHODS)} is allowed here"
     else:
         message = http.HTTPStatus(exc.status_code).phrase
-    error_type = http.HTTPStatus(exc.status_code).phrase.replace(" ", "") + "Exception"
+    error_type = status_error_type(http.HTTPStatus(exc.status_code))
     return error_response(exc.status_code, error_type, message, ROUTING_SOURCE, exc.headers)
 
 

@@ -18,7 +18,7 @@ import spec_loader
 from reference_server.announce import AnnouncingServer
 from reference_server.app import create_app
 from reference_server.export import export_lines
-from reference_server.header_limit import HeaderLimitedProtocol
+from reference_server.http_protocol import ReferenceHttpProtocol
 from reference_server.identities import development_identity, parse_identity
 from reference_server.keys import KEY_ENV_VAR, KeySourceError
 from reference_server.secret_box import WrongKeyError
@@ -177,7 +177,7 @@ def serve(arguments: Sequence[str]) -> int:
         access_log=False,
         log_config=LOGGING,
         server_header=False,
-        http=HeaderLimitedProtocol,
+        http=ReferenceHttpProtocol,
     )
     AnnouncingServer(config, after_ready=explain_development_identity).run()
     return 0

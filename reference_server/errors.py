@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http
 import json
 from collections.abc import Mapping
 
@@ -22,3 +23,8 @@ def error_response(
     return Response(
         json.dumps(body).encode(), status_code=status, media_type=JSON_MEDIA_TYPE, headers=headers
     )
+
+
+def status_error_type(status: http.HTTPStatus) -> str:
+    """The ErrorType of an answer that only its status explains: ``BadRequestException``."""
+    return status.phrase.replace(" ", "") + "Exception"

@@ -18,6 +18,7 @@ import uvicorn
 from starlette.types import ASGIApp
 
 from reference_server.announce import READY_PATTERN
+from reference_server.http_protocol import ReferenceHttpProtocol
 
 LOOPBACK = "127.0.0.1"
 STOP_GRACE_SECONDS = 10.0
@@ -146,13 +147,22 @@ def start_server(
 
 @contextmanager
 def serve_app(app: ASGIApp, timeout: float = 30.0) -> Iterator[str]:
-    """Serve any ASGI app on a free loopback port in a background thread; yield its base URL."""
+    """Serve any ASGI app on a free loopback port in a background thread; yield its base URL.
+
+    The HTTP layer is the reference server's own, so wrapped apps answer unreadable
+    requests as it does.
+    """
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((LOOPBACK, 0))
     port = sock.getsockname()[1]
     config = uvicorn.Config(
-        app, log_config=None, access_log=False, lifespan="auto", server_header=False
+        app,
+        log_config=None,
+        access_log=False,
+        lifespan="auto",
+        server_header=False,
+        http=ReferenceHttpProtocol,
     )
     # Run outside the main thread, uvicorn leaves signal handling to the caller.
     server = uvicorn.Server(config)

@@ -9,7 +9,7 @@ Guards proven by removing them (by hand, once), and the case that caught each:
   XXE stays 400 either way: ElementTree never loads external entities.
 - the size checks in body_limit (declared_too_large, the count in read_body):
   [body over the limit, Content-Length] and [..., chunked] (400 after reading 64 MiB).
-- http=HeaderLimitedProtocol in cli.py: [header over the limit] (204).
+- http=ReferenceHttpProtocol in cli.py: [header over the limit] (204).
 - max_num_fields in decode_form: [form with 100,000 fields] (peak memory +57 MiB).
 - the RecursionError catch in decode_body: both [JSON ... nested 100,000 deep] (500).
 - the ValueError catch in decode_json: [integer of 5,000 digits] (500).

@@ -14,6 +14,8 @@ Guards proven by removing them (by hand, once):
   test_xml_in_an_unsupported_encoding_is_rejected fails (a 500).
 - CatchAll removed from the app's middleware list: test_unexpected_error_leaks_nothing
   fails (Starlette's plain-text 500).
+- send_400_response removed from ReferenceHttpProtocol:
+  test_unreadable_request_has_the_error_body fails (uvicorn's plain-text 400).
 """
 
 from __future__ import annotations
@@ -177,15 +179,20 @@ def test_other_media_types_are_unsupported(server: Server, content_type: str | N
     assert_error_body(response, 415)
 
 
+def address(server: Server) -> tuple[str, int]:
+    host, port = urllib.parse.urlsplit(server.running.base_url).netloc.split(":")
+    return host, int(port)
+
+
 def test_declared_oversize_body_is_refused_unread(server: Server) -> None:
     """Content-Length over the limit: 413 at once, although the body is never sent."""
-    host, port = urllib.parse.urlsplit(server.running.base_url).netloc.split(":")
+    host, port = address(server)
     request = (
         f"POST {spec_loader.OPERATION_PATH} HTTP/1.1\r\nHost: {host}\r\n"
         f"Authorization: {BASIC_AUTHORIZATION}\r\nContent-Type: application/json\r\n"
         f"Content-Length: {10 * 1024 * 1024}\r\n\r\n"
     )
-    with socket.create_connection((host, int(port)), timeout=5) as connection:
+    with socket.create_connection((host, port), timeout=5) as connection:
         connection.sendall(request.encode())
         answer = b""
         while not answer.endswith(b"}"):  # the status line and headers, then the JSON body
@@ -194,6 +201,34 @@ def test_declared_oversize_body_is_refused_unread(server: Server) -> None:
 
     assert answer_text.startswith("HTTP/1.1 413 ")
     assert "RequestEntityTooLargeException" in answer_text
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # The long fuzz's find: uvicorn answered it with a plain-text 400 of its own.
+        f"POST {spec_loader.OPERATION_PATH} HTTP/1.1\r\nTransfer-Encoding: '\r\n"
+        "Content-Length: 2\r\n",
+        f"POST {spec_loader.OPERATION_PATH} HTTP/1.1\r\nContent-Length: two\r\n",
+        "POST /api/v1/with a space HTTP/1.1\r\n",
+    ],
+    ids=["bad Transfer-Encoding", "bad Content-Length", "bad request line"],
+)
+def test_unreadable_request_has_the_error_body(server: Server, head: str) -> None:
+    host, port = address(server)
+    request = f"{head}Host: {host}\r\nAuthorization: {BASIC_AUTHORIZATION}\r\n\r\n{{}}"
+    with socket.create_connection((host, port), timeout=5) as connection:
+        connection.sendall(request.encode())
+        answer = b""
+        while chunk := connection.recv(65536):  # the server closes the connection after it
+            answer += chunk
+    status_line, _, rest = answer.partition(b"\r\n")
+    head_lines, _, body = rest.partition(b"\r\n\r\n")
+    headers = dict(line.split(b": ", 1) for line in head_lines.split(b"\r\n"))
+
+    assert status_line.startswith(b"HTTP/1.1 400 "), answer
+    assert headers[b"content-type"] == b"application/json"
+    ERROR_VALIDATOR.validate(json.loads(body))
 
 
 def test_chunked_oversize_body_is_refused(server: Server) -> None:

@@ -1,0 +1,74 @@
+"""uvicorn's httptools protocol, with a header-size limit and its own refusals in the error body.
+
+uvicorn's httptools protocol (the default with uvicorn[standard]) buffers header bytes
+without any limit: one request with a 16 MiB header was answered normally, and the
+server's memory grew with it. This protocol counts the bytes received while a
+request's headers are incomplete and answers 431 past the limit, as Kestrel does (its
+default limit is 32 KiB).
+
+A request the parser cannot read (bad framing such as ``Transfer-Encoding: '``, a
+malformed request line) never reaches the app: uvicorn answers it with a plain-text
+400 of its own. Here that 400 carries the SuperOffice error body like every other
+error of this server.
+"""
+
+from __future__ import annotations
+
+import http
+import logging
+
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+from reference_server.errors import error_response, status_error_type
+
+MAX_HEADER_BYTES = 32 * 1024
+SOURCE = "reference_server"
+
+logger = logging.getLogger("reference_server.access")
+
+
+class ReferenceHttpProtocol(HttpToolsProtocol):
+    _reading_headers = False
+    _header_bytes = 0
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._reading_headers = True
+        self._header_bytes = 0
+
+    def on_headers_complete(self) -> None:
+        self._reading_headers = False
+        super().on_headers_complete()
+
+    def data_received(self, data: bytes) -> None:
+        # A chunk in which a request begins is not counted: it may also hold the end of
+        # the previous (pipelined) request. The limit may thus be passed by one chunk.
+        was_reading = self._reading_headers
+        super().data_received(data)
+        if not (was_reading and self._reading_headers):
+            return
+        self._header_bytes += len(data)
+        if self._header_bytes > MAX_HEADER_BYTES:
+            self._reading_headers = False
+            self._refuse(
+                http.HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                f"headers: larger than the limit of {MAX_HEADER_BYTES} bytes",
+            )
+
+    def send_400_response(self, msg: str) -> None:
+        # uvicorn's own message ("Invalid HTTP request received.") names no field; ours
+        # says where the trouble is, as far as the parser lets us know.
+        self._refuse(
+            http.HTTPStatus.BAD_REQUEST,
+            "request: not a valid HTTP/1.1 message (request line, headers or framing)",
+        )
+
+    def _refuse(self, status: http.HTTPStatus, message: str) -> None:
+        answer = error_response(
+            status.value, status_error_type(status), message, SOURCE, {"Connection": "close"}
+        )
+        head = [f"HTTP/1.1 {status.value} {status.phrase}".encode()]
+        head += [name + b": " + value for name, value in answer.raw_headers]
+        self.transport.write(b"\r\n".join(head) + b"\r\n\r\n" + answer.body)
+        self.transport.close()
+        logger.info("request refused by the HTTP layer: %d", status.value)
