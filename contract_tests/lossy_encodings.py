@@ -19,9 +19,11 @@ positive_data_acceptance failure:
   name holds one of them (the schema allows extra properties) is read back as a
   different path: ``Credentials[Type]`` sent as a top-level name lands inside
   ``Credentials``.
-- Both encodings carry only text, so a wrongly typed value can arrive well typed: the
-  integer ``0`` sent for a boolean is written ``0``, which xsd:boolean reads as false;
-  the string ``"42"`` sent for an integer is written ``42``.
+- Both encodings carry only text, read by the schema's types as the spec's request body
+  description says, so a value can arrive as another type: the string ``"42"`` sent
+  for an integer is written ``42`` and read as the integer; ``true`` sent for a string
+  arrives as the string ``"true"``; ``""`` sent for ``Credentials`` arrives as an empty
+  object, and ``null`` sent for a field that may not be null as the string ``"null"``.
 
 Such cases are filtered out for those media types only. The same values still reach
 the server as JSON, and no check is turned off.
@@ -36,22 +38,23 @@ from typing import Any
 
 import schemathesis
 from schemathesis import HookContext
+from schemathesis.core.transforms import to_wire_string
 
 import spec_loader
 from contract_tests.http_parts import AnyCase, essence
 
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
-# How a text-only encoding spells each scalar type (xsd:boolean allows 0 and 1).
-TEXT_FORMS: dict[str, re.Pattern[str]] = {
-    "boolean": re.compile(r"true|false|0|1", re.IGNORECASE),
-    "integer": re.compile(r"-?[0-9]+"),
-    "number": re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?"),
-}
-PYTHON_TYPES: dict[str, tuple[type, ...]] = {
-    "boolean": (bool,),
-    "integer": (int,),
-    "number": (int, float),
-}
+MISSING = object()
+# How the text of an XML element or form field is read, in this order, where the
+# property's schema allows the type (the spec's request body description says so;
+# xsd:boolean also allows 0 and 1, which some servers read as booleans).
+TEXT_READINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("null", re.compile("null")),
+    ("object", re.compile(r"\s*")),
+    ("integer", re.compile(r"-?[0-9]+")),
+    ("number", re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?")),
+    ("boolean", re.compile(r"true|false|0|1", re.IGNORECASE)),
+)
 
 
 def survives_xml(text: str) -> bool:
@@ -107,41 +110,54 @@ def has_list(body: Any) -> bool:
 
 
 @functools.cache
-def scalar_paths() -> dict[tuple[str, ...], str]:
-    """The request's boolean, integer and number properties, by path: their type name."""
-    found: dict[tuple[str, ...], str] = {}
+def declared_types() -> dict[tuple[str, ...], frozenset[str]]:
+    """The JSON types each declared property of the request allows, by path."""
+    found: dict[tuple[str, ...], frozenset[str]] = {}
 
     def walk(schema: Mapping[str, Any], path: tuple[str, ...]) -> None:
         for name, child in schema.get("properties", {}).items():
             declared = child.get("type") or []
-            types = [declared] if isinstance(declared, str) else declared
-            kind = next((name for name in TEXT_FORMS if name in types), None)
-            if kind is not None:
-                found[(*path, name)] = kind
+            found[(*path, name)] = frozenset([declared] if isinstance(declared, str) else declared)
             walk(child, (*path, name))
 
     walk(spec_loader.request_schema(spec_loader.load_spec()), ())
     return found
 
 
-def has_type(value: Any, kind: str) -> bool:
-    # bool is a subclass of int in Python, but not an integer in JSON Schema.
-    return isinstance(value, PYTHON_TYPES[kind]) and (kind == "boolean") == isinstance(value, bool)
+def json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):  # before int: bool is an int in Python, not in JSON
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    return {float: "number", str: "string"}.get(type(value), "object")
+
+
+def read_back_type(value: Any, types: frozenset[str]) -> str:
+    """The type a text body's reader gives ``value`` once schemathesis has written it."""
+    text = to_wire_string(value)
+    return next(
+        (kind for kind, form in TEXT_READINGS if kind in types and form.fullmatch(text)), "string"
+    )
 
 
 def retyped_as_text(body: Any) -> bool:
-    """Whether a wrongly typed scalar reads, as text, like a right one (``0`` for a boolean)."""
-    for path, kind in scalar_paths().items():
-        node = body
+    """Whether a declared property's value would be read back as another JSON type."""
+    for path, types in declared_types().items():
+        node: Any = body
         for key in path:
-            node = node.get(key) if isinstance(node, Mapping) else None
-        if node is not None and not has_type(node, kind) and TEXT_FORMS[kind].fullmatch(str(node)):
+            node = node.get(key, MISSING) if isinstance(node, Mapping) else MISSING
+        if node is MISSING or isinstance(node, Mapping | list):
+            continue  # objects and lists have rules of their own, above
+        sent, read = json_type(node), read_back_type(node, types)
+        if sent != read and (sent, read) != ("integer", "number"):
             return True
     return False
 
 
 def survives_text_encoding(body: Any) -> bool:
-    """What XML and form data both lose: empty objects, lists, and the scalars' types."""
+    """What XML and form data both lose: empty objects, lists, and the values' types."""
     return not has_nested_empty_object(body) and not has_list(body) and not retyped_as_text(body)
 
 
