@@ -134,8 +134,9 @@ def run_batch(
         "--target-url", base_url,
         "--seed", str(seed),
         "--max-examples", str(max_examples),
-        "--xsrf-token", auth["xsrf"],
-        "--app-token", auth["app_token"],
+        # `=`: a random token may begin with "-", which argparse would take for an option.
+        f"--xsrf-token={auth['xsrf']}",
+        f"--app-token={auth['app_token']}",
         # The HAR must hold the real SecretValues to look for them; the credentials
         # are made up for this run only.
         "--unsanitized",
@@ -170,7 +171,7 @@ def run_fuzz(
     }
     result, sent = FuzzResult(target_cases), SentSecrets()
     database = directory / "credentials.sqlite3"
-    args = ("--basic", f"{user}:{password}", "--xsrf", auth["xsrf"])
+    args = ("--basic", f"{user}:{password}", f"--xsrf={auth['xsrf']}")
     with (
         start_server(database=database, args=args) as server,
         ThreadPoolExecutor(parallel) as pool,
