@@ -12,13 +12,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import uvicorn
-
 import spec_loader
 from reference_server.announce import AnnouncingServer
 from reference_server.app import create_app
 from reference_server.export import export_lines
-from reference_server.http_protocol import ReferenceHttpProtocol
+from reference_server.http_protocol import uvicorn_config
 from reference_server.identities import development_identity, parse_identity
 from reference_server.keys import KEY_ENV_VAR, KeySourceError
 from reference_server.secret_box import WrongKeyError
@@ -170,15 +168,7 @@ def serve(arguments: Sequence[str]) -> int:
             print("Try it:")
             print("  " + curl_example(base_url, development), flush=True)
 
-    config = uvicorn.Config(
-        app,
-        host=options.host,
-        port=options.port,
-        access_log=False,
-        log_config=LOGGING,
-        server_header=False,
-        http=ReferenceHttpProtocol,
-    )
+    config = uvicorn_config(app, host=options.host, port=options.port, log_config=LOGGING)
     AnnouncingServer(config, after_ready=explain_development_identity).run()
     return 0
 

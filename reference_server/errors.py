@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from starlette.responses import Response
 
 JSON_MEDIA_TYPE = "application/json"
+# ErrorSource of the answers that no part of the operation gives (HTTP layer, crashes).
+SERVER_SOURCE = "reference_server"
 
 
 def error_response(

@@ -1,4 +1,4 @@
-"""uvicorn's httptools protocol, with a header-size limit and its own refusals in the error body.
+"""The reference server's HTTP layer: uvicorn's httptools protocol, limited and in our error body.
 
 uvicorn's httptools protocol (the default with uvicorn[standard]) buffers header bytes
 without any limit: one request with a 16 MiB header was answered normally, and the
@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import http
 import logging
+from typing import Any
 
+import uvicorn
+from starlette.types import ASGIApp
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-from reference_server.errors import error_response, status_error_type
+from reference_server.errors import SERVER_SOURCE, error_response, status_error_type
 
 MAX_HEADER_BYTES = 32 * 1024
-SOURCE = "reference_server"
 
 logger = logging.getLogger("reference_server.access")
 
@@ -65,10 +67,17 @@ class ReferenceHttpProtocol(HttpToolsProtocol):
 
     def _refuse(self, status: http.HTTPStatus, message: str) -> None:
         answer = error_response(
-            status.value, status_error_type(status), message, SOURCE, {"Connection": "close"}
+            status.value, status_error_type(status), message, SERVER_SOURCE, {"Connection": "close"}
         )
         head = [f"HTTP/1.1 {status.value} {status.phrase}".encode()]
         head += [name + b": " + value for name, value in answer.raw_headers]
         self.transport.write(b"\r\n".join(head) + b"\r\n\r\n" + answer.body)
         self.transport.close()
         logger.info("request refused by the HTTP layer: %d", status.value)
+
+
+def uvicorn_config(app: ASGIApp, **options: Any) -> uvicorn.Config:
+    """How every reference server is served: this protocol, no uvicorn access log, no Server."""
+    return uvicorn.Config(
+        app, access_log=False, server_header=False, http=ReferenceHttpProtocol, **options
+    )

@@ -18,7 +18,7 @@ import uvicorn
 from starlette.types import ASGIApp
 
 from reference_server.announce import READY_PATTERN
-from reference_server.http_protocol import ReferenceHttpProtocol
+from reference_server.http_protocol import uvicorn_config
 
 LOOPBACK = "127.0.0.1"
 STOP_GRACE_SECONDS = 10.0
@@ -156,14 +156,7 @@ def serve_app(app: ASGIApp, timeout: float = 30.0) -> Iterator[str]:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((LOOPBACK, 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(
-        app,
-        log_config=None,
-        access_log=False,
-        lifespan="auto",
-        server_header=False,
-        http=ReferenceHttpProtocol,
-    )
+    config = uvicorn_config(app, log_config=None, lifespan="auto")
     # Run outside the main thread, uvicorn leaves signal handling to the caller.
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)

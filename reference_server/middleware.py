@@ -10,6 +10,8 @@ import urllib.parse
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from reference_server.errors import SERVER_SOURCE
+
 access_logger = logging.getLogger("reference_server.access")
 error_logger = logging.getLogger("reference_server.error")
 
@@ -18,7 +20,7 @@ INTERNAL_ERROR_BODY = json.dumps(
         "Error": True,
         "ErrorType": "InternalServerError",
         "ErrorMessage": "The server failed unexpectedly; the failure is logged.",
-        "ErrorSource": "reference_server",
+        "ErrorSource": SERVER_SOURCE,
     }
 ).encode()
 
