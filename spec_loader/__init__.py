@@ -1,7 +1,8 @@
 """Read `openapi/openapi.yaml`, the project's single source of truth.
 
 Code that needs a limit, a field name or a media type asks this module instead of
-repeating the value. The spec is looked up beside the checkout (the project is used
+repeating the value. Nothing here knows how many operations the spec has: code names
+an operation by its operationId, or walks `operations(spec)`. The spec is looked up beside the checkout (the project is used
 from a clone, installed in editable mode); the environment variable
 ``SUPEROFFICE_OPENAPI_SPEC`` points elsewhere, for example at a patched copy in a test.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import copy
 import functools
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +20,6 @@ import yaml
 
 SPEC_ENV_VAR = "SUPEROFFICE_OPENAPI_SPEC"
 DEFAULT_SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi" / "openapi.yaml"
-
-OPERATION_PATH = "/api/v1/Agents/User/SaveUntrustedCredentialsForAssociate"
-OPERATION_METHOD = "post"
 
 JsonObject = dict[str, Any]
 # libyaml's parser reads the same document into the same values about ten times faster
@@ -49,15 +48,53 @@ def load_spec(path: Path | None = None) -> JsonObject:
     return copy.deepcopy(_load((path or spec_path()).resolve()))
 
 
-def operation(spec: JsonObject) -> JsonObject:
-    """The one operation this project is about."""
-    result: JsonObject = spec["paths"][OPERATION_PATH][OPERATION_METHOD]
-    return result
+# The HTTP methods an OpenAPI path item may hold operations under.
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
-def request_media_types(spec: JsonObject) -> list[str]:
-    """The request body's media types, in the spec's order."""
-    return list(operation(spec)["requestBody"]["content"])
+@dataclass(frozen=True)
+class Operation:
+    """One operation of the spec: where it is served, and its node in the document."""
+
+    operation_id: str
+    path: str
+    method: str  # lower-case, as OpenAPI writes it
+    node: JsonObject
+
+
+class UnknownOperationError(KeyError):
+    """No operation of the spec has the operationId asked for."""
+
+
+def operations(spec: JsonObject) -> list[Operation]:
+    """Every operation of the spec, in the spec's order."""
+    found = []
+    for path, item in spec.get("paths", {}).items():
+        for method in HTTP_METHODS:
+            node = item.get(method)
+            if node is not None:
+                found.append(Operation(node["operationId"], path, method, node))
+    return found
+
+
+def operation(spec: JsonObject, operation_id: str) -> Operation:
+    """The operation with this operationId."""
+    for candidate in operations(spec):
+        if candidate.operation_id == operation_id:
+            return candidate
+    known = ", ".join(op.operation_id for op in operations(spec))
+    raise UnknownOperationError(f"the spec has no operation {operation_id!r} (it has {known})")
+
+
+def request_media_types(spec: JsonObject, operation_id: str) -> list[str]:
+    """The request body's media types of one operation, in the spec's order."""
+    return list(operation(spec, operation_id).node["requestBody"]["content"])
+
+
+def methods_at(spec: JsonObject, path: str) -> list[str]:
+    """The methods (upper-case) that the spec serves at ``path``: what a 405's Allow lists."""
+    item = spec["paths"][path]
+    return [method.upper() for method in HTTP_METHODS if method in item]
 
 
 def resolve(spec: JsonObject, node: JsonObject) -> JsonObject:
@@ -90,21 +127,23 @@ def inline_refs(spec: JsonObject, node: Any) -> Any:
     return node
 
 
-def request_schema(spec: JsonObject, media_type: str = "application/json") -> JsonObject:
-    """The request body schema of one media type, with every reference inlined."""
-    content = operation(spec)["requestBody"]["content"][media_type]
+def request_schema(
+    spec: JsonObject, operation_id: str, media_type: str = "application/json"
+) -> JsonObject:
+    """One operation's request body schema for one media type, every reference inlined."""
+    content = operation(spec, operation_id).node["requestBody"]["content"][media_type]
     schema: JsonObject = inline_refs(spec, content["schema"])
     return schema
 
 
-def response_statuses(spec: JsonObject) -> list[str]:
-    """The documented response statuses, as the spec writes them ("204", "400", ...)."""
-    return list(operation(spec)["responses"])
+def response_statuses(spec: JsonObject, operation_id: str) -> list[str]:
+    """One operation's documented statuses, as the spec writes them ("204", "400", ...)."""
+    return list(operation(spec, operation_id).node["responses"])
 
 
-def response(spec: JsonObject, status: str) -> JsonObject:
-    """One documented response of the operation, with every reference inlined."""
-    result: JsonObject = inline_refs(spec, operation(spec)["responses"][status])
+def response(spec: JsonObject, operation_id: str, status: str) -> JsonObject:
+    """One documented response of an operation, with every reference inlined."""
+    result: JsonObject = inline_refs(spec, operation(spec, operation_id).node["responses"][status])
     return result
 
 
@@ -120,15 +159,22 @@ def security_schemes(spec: JsonObject) -> dict[str, JsonObject]:
     return schemes
 
 
-def write_only_paths(schema: JsonObject) -> list[tuple[str, ...]]:
-    """Property paths of the ``writeOnly`` fields of an inlined object schema.
+# OpenAPI's format for a value to obscure; the spec marks every secret with it.
+SECRET_FORMAT = "password"
 
-    For the request schema this is ``[("Credentials", "SecretValue")]``: the values a
-    server must never send back.
+
+def secret_paths(schema: JsonObject) -> list[tuple[str, ...]]:
+    """Property paths of the secret (``format: password``) fields of an inlined schema.
+
+    For the Save request this is ``[("Credentials", "SecretValue")]``. An array's items
+    are looked into under the path of the array itself, so the Get answer's secrets are
+    ``[("SecretValue",)]``, the path inside each item.
     """
+    if schema.get("type") == "array" and isinstance(schema.get("items"), dict):
+        return secret_paths(schema["items"])
     paths: list[tuple[str, ...]] = []
     for name, child in schema.get("properties", {}).items():
-        if child.get("writeOnly"):
+        if child.get("format") == SECRET_FORMAT:
             paths.append((name,))
-        paths.extend((name, *rest) for rest in write_only_paths(child))
+        paths.extend((name, *rest) for rest in secret_paths(child))
     return paths
