@@ -1,4 +1,8 @@
-"""Counts the cases of a run by phase, operation, media type and status, for the summary.
+"""Counts the responses of a run by phase, operation, media type and status, for the summary.
+
+A case is one request schemathesis made; the spec's examples are sent twice (with the
+run's credentials and without, see test_contract.py), so there are a few more
+responses than cases.
 
 It also counts the positive cases sent with the run's credentials that were refused
 (401, 403). A server that refuses most of them was not tested at all: every check
@@ -26,6 +30,7 @@ class CaseTally:
         self.by_operation: Counter[str] = Counter()
         self.by_media_type: Counter[str] = Counter()
         self.by_status: Counter[int] = Counter()
+        self.case_ids: set[str] = set()
         self.positive_with_credentials = 0
         self.positive_refused = 0
 
@@ -33,12 +38,17 @@ class CaseTally:
         schema.hooks.register_hook_with_name(self.record, "after_validate")
 
     @property
-    def cases(self) -> int:
+    def responses(self) -> int:
         return self.by_operation.total()
+
+    @property
+    def cases(self) -> int:
+        return len(self.case_ids)
 
     def record(
         self, context: HookContext, case: AnyCase, response: Response, results: list[CheckResult]
     ) -> None:
+        self.case_ids.add(case.id)
         self.by_phase[case.meta.phase.name.value if case.meta else NO_PHASE] += 1
         self.by_operation[operation_id(case)] += 1
         self.by_media_type[case.media_type or NO_BODY] += 1

@@ -33,7 +33,8 @@ def summary_lines(
         f"target:      {facts.target_url}{where}",
         f"seed:        {facts.seed} (rerun the same cases with --seed {facts.seed})",
         f"rate limit:  {facts.rate_limit}",
-        f"cases:       {cases.cases}",
+        f"cases:       {cases.cases} (responses checked: {cases.responses}; the spec's"
+        " examples go twice, with and without credentials)",
         f"  by phase:      {_counts(cases.by_phase)}",
         f"  by operation:  {_counts(cases.by_operation)}",
         f"  by media type: {_counts(cases.by_media_type)}",
@@ -45,11 +46,10 @@ def summary_lines(
             f" of {cases.positive_with_credentials}"
         )
     width = max((len(count.name) for count in checks), default=0)
-    lines.append("checks:      applied  failed  not applicable")
-    lines += [
-        f"  {count.name:<{width}}  {count.applied:>7}  {count.failed:>6}  {count.not_applicable:>6}"
-        for count in checks
-    ]
+    lines.append(f"checks:      {'(responses)':<{width - 10}}  applied  failed  not applicable")
+    for count in checks:
+        numbers = f"{count.applied:>7}  {count.failed:>6}  {count.not_applicable:>14}"
+        lines.append(f"  {count.name:<{width}}  {numbers}")
     lines += _cleanup_lines(cleanup)
     lines.append(f"verdict:     {verdict}")
     return lines

@@ -16,4 +16,6 @@ def stored_rows(directory: Path) -> list[dict[str, Any]]:
     """Every stored credential, without secrets, as ``python -m reference_server export`` has it."""
     export = run_command(["export", "--database", str(directory / DATABASE)])
     assert export.returncode == 0, export.stderr
-    return [json.loads(line) for line in export.stdout.splitlines() if line.strip()]
+    # One document a line, split at "\n" only: the documents keep characters such as
+    # U+2028 or \x85 unescaped, which str.splitlines takes for line ends too.
+    return [json.loads(line) for line in export.stdout.split("\n") if line.strip()]

@@ -5,6 +5,7 @@ reference server's ``export`` command, as an operator would read it."""
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,8 @@ ASSOCIATE = 4242
 BYSTANDER = 7
 SEED = "20261203"
 MAX_EXAMPLES = "20"
+# Fewer saves than this would mean the associate was pinned in too few cases to tell.
+MANY = 10
 ASSOCIATE_FIELD = associate_fields()[SAVE_OPERATION][0]
 
 
@@ -85,15 +88,20 @@ def associates(rows: list[dict[str, Any]]) -> list[Any]:
 def test_with_keep_data_only_rows_of_the_associate_are_added(kept: Outcome) -> None:
     assert kept.run.exit_code == 0, kept.run.output[-5000:]
     added = [row for row in kept.rows if row[ASSOCIATE_FIELD] != BYSTANDER]
-    # Many saves, every phase's: the spec's example, coverage and fuzzing cases.
-    assert len(added) >= 10, associates(kept.rows)
+    # The run's own Remove cases and saves of the same key thin them out; some remain.
+    assert added, associates(kept.rows)
     assert associates(kept.rows) == [BYSTANDER] + [ASSOCIATE] * len(added)
-    assert "kept on the server (--keep-data)" in kept.run.output
+    saved = re.search(
+        r"credentials: (\d+) saved, kept on the server \(--keep-data\)", kept.run.output
+    )
+    assert saved is not None, kept.run.output[-3000:]
+    # Many saves, of every phase: the spec's example, coverage and fuzzing cases.
+    assert int(saved.group(1)) >= MANY
 
 
 def test_without_keep_data_no_row_it_saved_is_left(cleaned: Outcome) -> None:
     assert cleaned.run.exit_code == 0, cleaned.run.output[-5000:]
     assert associates(cleaned.rows) == [BYSTANDER]
     saved, removed = cleaned.run.cleanup_counts
-    assert saved == removed >= 10
+    assert saved == removed >= MANY
     assert "NOT removed" not in cleaned.run.output
