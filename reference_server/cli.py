@@ -7,6 +7,7 @@ import functools
 import json
 import os
 import shlex
+import signal
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -25,6 +26,8 @@ from reference_server.secret_box import WrongKeyError
 from reference_server.settings import ONE_MIB, Identity, Scheme, Settings
 
 EXPORT_COMMAND = "export"
+# What a shell reports for a command that a closed pipe stopped (128 + SIGPIPE).
+BROKEN_PIPE_EXIT = 128 + signal.SIGPIPE
 IDENTITY_FLAGS = {
     "--basic": (Scheme.BASIC, "USER:PASSWORD"),
     "--ticket": (Scheme.TICKET, "TICKET"),
@@ -132,7 +135,10 @@ def export_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--key-file",
         type=Path,
-        help=key_help("created with mode 0600 when missing") + "; never created by export",
+        help=key_help(
+            "export never creates one. Whenever there is a key, it is checked against the"
+            " database first, so a wrong key fails at once; --reveal-secrets needs one"
+        ),
     )
     parser.add_argument(
         "--reveal-secrets", action="store_true", help="decrypt and include the secret values"
@@ -206,6 +212,12 @@ def export(arguments: Sequence[str]) -> int:
             environ=os.environ,
         ):
             print(line)
+        sys.stdout.flush()  # here, where a closed pipe is caught, not at exit
+    except BrokenPipeError:
+        # The reader has had enough (`export | head`). Python would report the closed
+        # pipe again when it flushes stdout at exit; what is left goes nowhere instead.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return BROKEN_PIPE_EXIT
     except (KeySourceError, WrongKeyError, FileNotFoundError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
