@@ -20,7 +20,7 @@ import defusedxml
 import defusedxml.ElementTree
 
 from reference_server.schema_walk import JsonSchema
-from reference_server.text_values import typed_tree
+from reference_server.text_values import integral_number, map_leaves, typed_tree
 
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 FORM_SUBTYPE = "x-www-form-urlencoded"
@@ -83,7 +83,7 @@ JSON_DECODER = json.JSONDecoder(parse_constant=reject_constant)
 def decode_json(body: bytes, charset: str | None, schema: JsonSchema) -> Any:
     text = text_of(body, charset)
     try:
-        return JSON_DECODER.decode(text)
+        document = JSON_DECODER.decode(text)
     except json.JSONDecodeError as error:
         # The position, not the message's excerpt: the excerpt could quote a secret.
         raise UndecodableBodyError(
@@ -92,6 +92,7 @@ def decode_json(body: bytes, charset: str | None, schema: JsonSchema) -> Any:
     except ValueError:
         # An integer longer than sys.get_int_max_str_digits() (4300 digits by default).
         raise UndecodableBodyError("body: a number has too many digits") from None
+    return map_leaves(document, schema, integral_number)
 
 
 def local_name(tag: str) -> str:

@@ -1,4 +1,4 @@
-"""Turn the text of XML elements and form fields into typed values, as the schema says.
+"""Give decoded values the types the schema says: XML and form text, and JSON's 5.0.
 
 XML and form data carry only text; JSON Schema validation needs ``42``, not ``"42"``.
 A text that does not fit any of its schema's types is left as text, so validation
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 from reference_server.schema_walk import JsonSchema, child_schema, schema_types
@@ -41,13 +42,34 @@ def typed_value(text: str, schema: JsonSchema) -> Any:
     return text
 
 
-def typed_tree(node: Any, schema: JsonSchema) -> Any:
-    """Apply `typed_value` to every text leaf of a decoded tree of dicts, lists and text."""
-    if isinstance(node, str):
-        return typed_value(node, schema)
+def typed_text(leaf: Any, schema: JsonSchema) -> Any:
+    return typed_value(leaf, schema) if isinstance(leaf, str) else leaf
+
+
+def integral_number(leaf: Any, schema: JsonSchema) -> Any:
+    """A JSON number such as 5.0 as the integer it is, where the schema allows an integer.
+
+    JSON Schema counts 5.0 as an integer, so it passes validation; stored as read, it
+    would go out again as 5.0, which a typed client reads as a float.
+    """
+    if isinstance(leaf, float) and leaf.is_integer() and "integer" in schema_types(schema):
+        return int(leaf)
+    return leaf
+
+
+def map_leaves(node: Any, schema: JsonSchema, convert: Callable[[Any, JsonSchema], Any]) -> Any:
+    """``node`` with ``convert(leaf, its schema)`` applied to every leaf of its dicts and lists."""
     if isinstance(node, dict):
-        return {name: typed_tree(item, child_schema(schema, name)) for name, item in node.items()}
+        return {
+            name: map_leaves(item, child_schema(schema, name), convert)
+            for name, item in node.items()
+        }
     if isinstance(node, list):
         item_schema: JsonSchema = schema.get("items", schema)
-        return [typed_tree(item, item_schema) for item in node]
-    return node
+        return [map_leaves(item, item_schema, convert) for item in node]
+    return convert(node, schema)
+
+
+def typed_tree(node: Any, schema: JsonSchema) -> Any:
+    """Apply `typed_value` to every text leaf of a decoded tree of dicts, lists and text."""
+    return map_leaves(node, schema, typed_text)
