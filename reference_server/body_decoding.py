@@ -165,6 +165,11 @@ def decode_form(body: bytes, charset: str | None, schema: JsonSchema) -> Any:
     return typed_tree(tree, schema)
 
 
+def looks_like_json(body: bytes) -> bool:
+    """Whether a body begins as a JSON object or array does (curl sends ``-d`` as a form)."""
+    return body.lstrip()[:1] in (b"{", b"[")
+
+
 def insert(tree: dict[str, Any], path: list[str], value: str) -> None:
     *parents, leaf = path
     node = tree

@@ -25,6 +25,7 @@ from reference_server.body_decoding import (
     UndecodableBodyError,
     body_format,
     decode_body,
+    looks_like_json,
 )
 from reference_server.body_limit import BodyTooLargeError, declared_too_large, read_body
 from reference_server.errors import error_response
@@ -104,6 +105,8 @@ class OperationEndpoint:
         self._names = authenticator.names
         self._authenticator = authenticator
         self._accepted = accepted_media_types(spec, operation_id, handler.key)
+        json_types = [m for m, a in self._accepted.items() if a.body_format is BodyFormat.JSON]
+        self._json_hint = f"body: looks like JSON; send it with Content-Type: {json_types[0]}"
         self._max_body_bytes = max_body_bytes
         self._handler = handler
 
@@ -157,14 +160,21 @@ class OperationEndpoint:
         try:
             document = decode_body(body, target.body_format, charset, target.schema)
         except UndecodableBodyError as error:
-            raise self._refuse(400, "ValidationException", str(error)) from None
+            raise self._invalid(str(error), body, target) from None
         document = target.read_only.without_read_only(document)
         problems = target.validator.problems(document)
         if problems:
-            raise self._refuse(400, "ValidationException", "; ".join(problems))
+            raise self._invalid("; ".join(problems), body, target)
         # Valid against an object schema, so a dict.
         valid: dict[str, Any] = document
         return valid
+
+    def _invalid(self, message: str, body: bytes, target: AcceptedMediaType) -> Refusal:
+        # curl sends -d data as a form unless told otherwise; the form's problems alone
+        # ("AssociateId: is required") would not say what went wrong.
+        if target.body_format is BodyFormat.FORM and looks_like_json(body):
+            message = f"{self._json_hint}; {message}"
+        return self._refuse(400, "ValidationException", message)
 
     def _too_large(self) -> Refusal:
         message = f"body: larger than the limit of {self._max_body_bytes} bytes"

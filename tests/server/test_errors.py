@@ -16,6 +16,8 @@ Guards proven by removing them (by hand, once):
   fails (Starlette's plain-text 500).
 - send_400_response removed from ReferenceHttpProtocol:
   test_unreadable_request_has_the_error_body fails (uvicorn's plain-text 400).
+- the looks_like_json() hint in pipeline.py: test_json_sent_as_a_form_is_named fails
+  (only "AssociateId: is required; ..."; issue 12, item 5).
 - the 403 check moved before validation in pipeline.py:
   test_refusals_come_in_order fails for every operation (403 where 400 is due).
 
@@ -41,7 +43,7 @@ from reference_server.app import create_app
 from reference_server.launcher import serve_app
 from reference_server.settings import Identity, Scheme, Settings
 from reference_server.storage import CredentialStore
-from tests.server.bodies import JSON_TYPE, XML_TYPE, xml_body, xml_root
+from tests.server.bodies import FORM_TYPE, JSON_TYPE, XML_TYPE, xml_body, xml_root
 from tests.server.conftest import (
     ADMIN,
     BASIC_AUTHORIZATION,
@@ -167,6 +169,28 @@ def test_xml_in_an_unsupported_encoding_is_rejected(server: Server, encoding: st
 
     assert assert_error_body(response, 400)["ErrorMessage"] == (
         "body: the XML declaration names an unsupported encoding"
+    )
+
+
+@by_operation
+@pytest.mark.parametrize("space", ["", " \n\t"])
+def test_json_sent_as_a_form_is_named(server: Server, operation_id: str, space: str) -> None:
+    """curl -d '{...}' sends JSON as a form, which lacks every field."""
+    body = space + json.dumps(valid_request(operation_id, "curl"))
+
+    response = server.post(body.encode(), FORM_TYPE, operation_id=operation_id)
+
+    message = str(assert_error_body(response, 400)["ErrorMessage"])
+    assert message.startswith(
+        f"body: looks like JSON; send it with Content-Type: {JSON_TYPE}; AssociateId: is required"
+    )
+
+
+def test_a_form_that_does_not_look_like_json_gets_no_hint(server: Server) -> None:
+    response = server.post(b"Type=t", FORM_TYPE)
+
+    assert assert_error_body(response, 400)["ErrorMessage"] == (
+        "AssociateId: is required; Credentials: is required"
     )
 
 
