@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from starlette.responses import Response
@@ -20,10 +20,11 @@ class Call:
     """A request that passed the pipeline: authenticated, decoded, valid, authorised."""
 
     identity: Identity
-    document: dict[str, Any]
+    # Out of the repr: the document may hold a SecretValue, the headers Authorization.
+    document: dict[str, Any] = field(repr=False)
     # Where the document may hold secrets (the schema's format: password fields).
-    secret_paths: list[Path]
-    headers: Mapping[str, str]
+    secret_paths: list[Path] = field(repr=False)
+    headers: Mapping[str, str] = field(repr=False)
 
 
 class Handler(abc.ABC):
