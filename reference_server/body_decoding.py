@@ -20,7 +20,7 @@ import defusedxml
 import defusedxml.ElementTree
 
 from reference_server.schema_walk import JsonSchema
-from reference_server.text_values import integral_number, map_leaves, typed_tree
+from reference_server.text_values import integral_numbers, typed_tree
 
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 FORM_SUBTYPE = "x-www-form-urlencoded"
@@ -92,7 +92,7 @@ def decode_json(body: bytes, charset: str | None, schema: JsonSchema) -> Any:
     except ValueError:
         # An integer longer than sys.get_int_max_str_digits() (4300 digits by default).
         raise UndecodableBodyError("body: a number has too many digits") from None
-    return map_leaves(document, schema, integral_number)
+    return integral_numbers(document, schema)
 
 
 def local_name(tag: str) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 from typing import Any
 
 from reference_server.schema_walk import JsonSchema, child_schema, schema_types
@@ -42,34 +41,38 @@ def typed_value(text: str, schema: JsonSchema) -> Any:
     return text
 
 
-def typed_text(leaf: Any, schema: JsonSchema) -> Any:
-    return typed_value(leaf, schema) if isinstance(leaf, str) else leaf
-
-
-def integral_number(leaf: Any, schema: JsonSchema) -> Any:
-    """A JSON number such as 5.0 as the integer it is, where the schema allows an integer.
-
-    JSON Schema counts 5.0 as an integer, so it passes validation; stored as read, it
-    would go out again as 5.0, which a typed client reads as a float.
-    """
-    if isinstance(leaf, float) and leaf.is_integer() and "integer" in schema_types(schema):
-        return int(leaf)
-    return leaf
-
-
-def map_leaves(node: Any, schema: JsonSchema, convert: Callable[[Any, JsonSchema], Any]) -> Any:
-    """``node`` with ``convert(leaf, its schema)`` applied to every leaf of its dicts and lists."""
-    if isinstance(node, dict):
-        return {
-            name: map_leaves(item, child_schema(schema, name), convert)
-            for name, item in node.items()
-        }
-    if isinstance(node, list):
-        item_schema: JsonSchema = schema.get("items", schema)
-        return [map_leaves(item, item_schema, convert) for item in node]
-    return convert(node, schema)
-
-
 def typed_tree(node: Any, schema: JsonSchema) -> Any:
     """Apply `typed_value` to every text leaf of a decoded tree of dicts, lists and text."""
-    return map_leaves(node, schema, typed_text)
+    if isinstance(node, str):
+        return typed_value(node, schema)
+    if isinstance(node, dict):
+        return {name: typed_tree(item, child_schema(schema, name)) for name, item in node.items()}
+    if isinstance(node, list):
+        item_schema: JsonSchema = schema.get("items", schema)
+        return [typed_tree(item, item_schema) for item in node]
+    return node
+
+
+NUMBER_OR_CONTAINER = (float, dict, list)
+
+
+def integral_numbers(node: Any, schema: JsonSchema) -> Any:
+    """A decoded JSON tree with numbers such as 5.0 as the integers they are, where the
+    schema allows an integer; changed in place.
+
+    JSON Schema counts 5.0 as an integer, so it passes validation; stored as read, it
+    would go out again as 5.0, which a typed client reads as a float. Only numbers and
+    containers are looked at, so a save without floats costs almost nothing.
+    """
+    if isinstance(node, float):
+        return int(node) if node.is_integer() and "integer" in schema_types(schema) else node
+    if isinstance(node, dict):
+        for name, item in node.items():
+            if isinstance(item, NUMBER_OR_CONTAINER):
+                node[name] = integral_numbers(item, child_schema(schema, name))
+    elif isinstance(node, list):
+        item_schema: JsonSchema = schema.get("items", schema)
+        for index, item in enumerate(node):
+            if isinstance(item, NUMBER_OR_CONTAINER):
+                node[index] = integral_numbers(item, item_schema)
+    return node
