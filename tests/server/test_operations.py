@@ -5,8 +5,8 @@ file and named by SUPEROFFICE_OPENAPI_SPEC.
 
 Guards proven by removing them (by hand, once):
 - the check in operations.handler_classes (planted: operations without a handler
-  skipped): test_an_operation_without_a_handler_stops_the_server fails (the server
-  starts, and the run times out).
+  skipped): test_an_operation_without_a_handler_stops_the_server fails (a KeyError
+  traceback instead of the one line).
 - UnimplementedOperationError among the errors cli.serve reports: the same test fails
   (a traceback).
 """
