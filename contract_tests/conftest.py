@@ -149,7 +149,11 @@ def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.C
     terminalreporter.write_sep("=", "contract suite")
     verdict = _verdict(run)
     if run.stopped is not None:
-        lines = [f"target:      {run.facts.target_url}", f"verdict:     {verdict}"]
+        lines = [
+            f"target:      {run.facts.target_url}",
+            f"rate limit:  {run.facts.rate_limit}",
+            f"verdict:     {verdict}",
+        ]
     else:
         lines = summary_lines(run.facts, run.cases, run.checks.counts(), run.cleanup, verdict)
         lines.append(f"reports:     {options.reports_dir.resolve()}")

@@ -16,10 +16,11 @@ from _pytest.config import ExitCode
 from starlette.types import ASGIApp
 
 from contract_tests.contract_facts import contract_facts
+from contract_tests.options import NAMED_TARGET_RATE
 from tests.contract.conftest import Credentials, no_fault
 from tests.contract.fault_servers import serve_reference_app
 from tests.contract.intercept import Answer, Exchange, intercept
-from tests.contract.suite_run import TESTS_FAILED, SuiteRun, run_suite
+from tests.contract.suite_run import RATE_LIMIT_ENV_VAR, TESTS_FAILED, SuiteRun, run_suite
 
 CREDENTIALS = Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
 WRONG = Credentials(CREDENTIALS.user, f"not-{CREDENTIALS.password}")
@@ -64,11 +65,19 @@ def test_a_closed_port_is_one_short_error_without_the_credential(tmp_path: Path)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         url = f"http://127.0.0.1:{probe.getsockname()[1]}"
-    # Nothing listens once the socket is closed.
-    run = stopped_run(tmp_path, url, CREDENTIALS.authorization)
+    # Nothing listens once the socket is closed. No rate limit is given this time, so
+    # the named target's default applies.
+    run = run_suite(
+        tmp_path / "reports",
+        "--target-url",
+        url,
+        authorization=CREDENTIALS.authorization,
+        env={RATE_LIMIT_ENV_VAR: ""},
+    )
     assert_one_short_error(run, CREDENTIALS.password, CREDENTIALS.token)
     assert f"{url}/api/v1/" in run.output
     assert "Connection refused" in run.output
+    assert re.search(rf"^rate limit: +{re.escape(NAMED_TARGET_RATE)}$", run.output, re.MULTILINE)
     # The session's own time, as pytest reports it: no retries, no back-off.
     match = SESSION_SECONDS.search(run.output)
     assert match is not None, run.output
