@@ -75,6 +75,24 @@ def lint(session: nox.Session) -> None:
         session.run("mypy", "--strict", "superoffice_webapi_client")
 
 
+DEV_VENV = ".venv"
+
+
+@nox.session(python=PYTHON, venv_backend="none")
+def dev(session: nox.Session) -> None:
+    """Make .venv: the locked tools, this project (server and suite) and the client, by hand.
+
+    Not a default session. Activate it with `. .venv/bin/activate`; then
+    `python -m reference_server`, the client and `pytest contract_tests` all import.
+    """
+    session.run("uv", "venv", "--quiet", "--allow-existing", "--python", PYTHON, DEV_VENV)
+    python = ["--python", f"{DEV_VENV}/bin/python"]
+    session.run("uv", "pip", "install", "--quiet", *python, "-r", DEV_LOCK)
+    session.run("uv", "pip", "install", "--quiet", *python, "--no-deps", "-e", ".")
+    session.run("uv", "pip", "install", "--quiet", *python, "--no-deps", "-e", GENERATED_CLIENT)
+    session.log(f"Ready: activate it with `. {DEV_VENV}/bin/activate`")
+
+
 @nox.session(python=PYTHON)
 def generate(session: nox.Session) -> None:
     """Regenerate generated_client/ from the spec with the pinned generator and ruff."""

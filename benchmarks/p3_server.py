@@ -40,6 +40,8 @@ RATE_TARGET = Target(">=", 0.5)
 TAIL_TARGET = Target("<=", 3.0)
 USER, PASSWORD = "benchmark", "benchmark-password"
 NO_CONTENT = 204
+# The operation measured: a save, the product.
+SAVE = spec_loader.operation(spec_loader.load_spec(), "SaveUntrustedCredentialsForAssociate")
 # Past the run's own time limit, the load process is stuck.
 LOAD_GRACE_SECONDS = 30.0
 
@@ -59,8 +61,7 @@ async def no_content(request: Request) -> Response:
 
 
 def no_op_app() -> Starlette:
-    method = spec_loader.OPERATION_METHOD.upper()
-    return Starlette(routes=[Route(spec_loader.OPERATION_PATH, no_content, methods=[method])])
+    return Starlette(routes=[Route(SAVE.path, no_content, methods=[SAVE.method.upper()])])
 
 
 def percentile(values: list[float], percent: int) -> float:
@@ -79,12 +80,12 @@ class LoadCommand:
         basic_word = spec_loader.security_schemes(spec)[Scheme.BASIC.value]["scheme"]
         self.headers = [
             f"Authorization: {basic_word.capitalize()} {token}",
-            f"Content-Type: {spec_loader.request_media_types(spec)[0]}",
+            f"Content-Type: {spec_loader.request_media_types(spec, SAVE.operation_id)[0]}",
         ]
         self.counts = counts
 
     def __call__(self, base_url: str, requests: int) -> LoadRun:
-        command = [sys.executable, "-m", "benchmarks.load", base_url + spec_loader.OPERATION_PATH]
+        command = [sys.executable, "-m", "benchmarks.load", base_url + SAVE.path]
         command += ["--body-file", str(self.body_file), "--expect", str(NO_CONTENT)]
         for header in self.headers:
             command += ["--header", header]

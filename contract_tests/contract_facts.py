@@ -1,7 +1,8 @@
 """What the custom checks and the auth headers need to know, read from the spec.
 
 Nothing here is a value of its own: each fact is looked up in openapi/openapi.yaml
-through spec_loader, once per process.
+through spec_loader, once per process. Facts that differ between operations are kept
+per operationId, for every operation the spec lists.
 """
 
 from __future__ import annotations
@@ -13,52 +14,81 @@ import jsonschema_rs
 
 import spec_loader
 
-# The success response says, in this extension, which body text it tolerates.
+# A success response says, in this extension, which body text it tolerates.
 TOLERATED_BODY_EXTENSION = "x-tolerated-body"
+NO_CONTENT = "204"
+
+
+@dataclass(frozen=True)
+class OperationFacts:
+    operation_id: str
+    method: str  # upper-case, as it goes on the wire
+    path: str
+    # Every method the spec serves at this path: what a 405's Allow must list.
+    methods_at_path: frozenset[str]
+    request_media_types: tuple[str, ...]
+    # The 204's tolerated body, when the operation answers 204 and tolerates one.
+    tolerated_no_content_body: bytes | None
+    # Where the request body carries secrets (format: password).
+    secret_paths: tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True)
 class ContractFacts:
-    request_media_types: tuple[str, ...]
-    no_content_status: int
-    tolerated_no_content_body: bytes | None
+    operations: dict[str, OperationFacts]  # by operationId
     error_media_types: frozenset[str]
     error_body_validator: jsonschema_rs.Validator
-    secret_paths: tuple[tuple[str, ...], ...]
     http_auth_schemes: frozenset[str]
-    operation_method: str
     app_token_header: str
     xsrf_header: str
     xsrf_cookie: str
+
+    def of(self, operation_id: str) -> OperationFacts:
+        return self.operations[operation_id]
+
+
+def _operation_facts(spec: spec_loader.JsonObject, op: spec_loader.Operation) -> OperationFacts:
+    tolerated = None
+    if NO_CONTENT in op.node["responses"]:
+        tolerated = spec_loader.response(spec, op.operation_id, NO_CONTENT).get(
+            TOLERATED_BODY_EXTENSION
+        )
+    return OperationFacts(
+        operation_id=op.operation_id,
+        method=op.method.upper(),
+        path=op.path,
+        methods_at_path=frozenset(spec_loader.methods_at(spec, op.path)),
+        request_media_types=tuple(spec_loader.request_media_types(spec, op.operation_id)),
+        tolerated_no_content_body=tolerated.encode() if tolerated is not None else None,
+        secret_paths=tuple(
+            spec_loader.secret_paths(spec_loader.request_schema(spec, op.operation_id))
+        ),
+    )
 
 
 @functools.cache
 def contract_facts() -> ContractFacts:
     spec = spec_loader.load_spec()
-    statuses = spec_loader.response_statuses(spec)
+    operations = spec_loader.operations(spec)
     error_responses = [
-        spec_loader.response(spec, status) for status in statuses if status[:1] in ("4", "5")
+        spec_loader.response(spec, op.operation_id, status)
+        for op in operations
+        for status in spec_loader.response_statuses(spec, op.operation_id)
+        if status[:1] in ("4", "5")
     ]
-    # The operation's one success answer: 204 No Content.
-    success = next(status for status in statuses if status.startswith("2"))
-    tolerated = spec_loader.response(spec, success).get(TOLERATED_BODY_EXTENSION)
     schemes = spec_loader.security_schemes(spec).values()
     api_keys = {scheme["in"]: scheme["name"] for scheme in schemes if scheme["type"] == "apiKey"}
     return ContractFacts(
-        request_media_types=tuple(spec_loader.request_media_types(spec)),
-        no_content_status=int(success),
-        tolerated_no_content_body=tolerated.encode() if tolerated is not None else None,
+        operations={op.operation_id: _operation_facts(spec, op) for op in operations},
         error_media_types=frozenset(
             media_type for response in error_responses for media_type in response["content"]
         ),
         error_body_validator=jsonschema_rs.validator_for(
             spec_loader.component(spec, "schemas", "ErrorBody")
         ),
-        secret_paths=tuple(spec_loader.write_only_paths(spec_loader.request_schema(spec))),
         http_auth_schemes=frozenset(
             scheme["scheme"].lower() for scheme in schemes if scheme["type"] == "http"
         ),
-        operation_method=spec_loader.OPERATION_METHOD.upper(),
         app_token_header=spec_loader.component(spec, "parameters", "AppToken")["name"],
         xsrf_header=api_keys["header"],
         xsrf_cookie=api_keys["cookie"],

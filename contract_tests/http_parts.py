@@ -11,6 +11,12 @@ from schemathesis import Case, Response
 AnyCase: TypeAlias = Case[Any]
 
 
+def operation_id(case: AnyCase) -> str:
+    """The operationId of the spec operation the case was made for."""
+    found: str = case.operation.definition.raw["operationId"]
+    return found
+
+
 def header_values(response: Response, name: str) -> list[str]:
     """Every value of one response header, whatever the case of its name."""
     lowered = name.lower()

@@ -8,7 +8,7 @@ from typing import Any
 from requests import PreparedRequest
 
 from contract_tests.contract_facts import contract_facts
-from contract_tests.http_parts import AnyCase, request_header
+from contract_tests.http_parts import AnyCase, operation_id, request_header
 
 # Shorter values turn up in any answer by chance ("true", "Error", "0000"), so they
 # would raise false alarms; a real password or token is longer than this.
@@ -18,9 +18,10 @@ MIN_SECRET_LENGTH = 8
 def secrets_sent(case: AnyCase, request: PreparedRequest) -> list[tuple[str, str]]:
     """(what it is, its value) for each secret the request carried that is worth looking for."""
     facts = contract_facts()
+    secret_paths = facts.of(operation_id(case)).secret_paths
     found: list[tuple[str, str]] = []
     body = case.body if isinstance(case.body, Mapping) else {}
-    for path in facts.secret_paths:
+    for path in secret_paths:
         value = _at(body, path)
         if isinstance(value, str):
             found.append((".".join(path), value))
@@ -31,7 +32,7 @@ def secrets_sent(case: AnyCase, request: PreparedRequest) -> list[tuple[str, str
         found.append((header, request_header(request, header)))
     # Other fields may be echoed on purpose ("PublicValue: ... is too long"), so a secret
     # that also occurs inside one of them proves nothing.
-    public_texts = list(_public_strings(body, facts.secret_paths))
+    public_texts = list(_public_strings(body, secret_paths))
     return [
         (label, value)
         for label, value in found

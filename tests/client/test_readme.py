@@ -1,5 +1,5 @@
-"""The README's Client examples run as pasted, and every client they build sends a
-request that openapi-core accepts against the spec.
+"""The client examples of the README and of docs/client.md run as pasted, and every
+client they build sends a request that openapi-core accepts against the spec.
 
 Nothing leaves the process: httpx's transport is replaced by a recorder that answers 204.
 Proved by hand: with prefix="Basic" dropped from the README's basic_client (so it
@@ -23,11 +23,24 @@ from spec_loader import security_schemes
 from tests.client.recording import SPEC, example_request
 from tests.client.spec_validator import validate
 
-README = Path(__file__).resolve().parents[2] / "README.md"
-CLIENT_SECTION = (
-    README.read_text(encoding="utf-8").split("\n## Client\n", 1)[1].split("\n## ", 1)[0]
-)
-CALL_EXAMPLE, AUTH_EXAMPLE = re.findall(r"```python\n(.*?)```", CLIENT_SECTION, re.DOTALL)
+ROOT = Path(__file__).resolve().parents[2]
+README = ROOT / "README.md"
+CLIENT_PAGE = ROOT / "docs" / "client.md"
+
+
+def python_blocks(page: Path) -> list[str]:
+    return re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), re.DOTALL)
+
+
+def the_block(page: Path, marker: str) -> str:
+    """The one Python example of ``page`` that contains ``marker``."""
+    [block] = [block for block in python_blocks(page) if marker in block]
+    return block
+
+
+# The README's client example is the docs page's call example, word for word.
+CALL_EXAMPLE = the_block(README, "sync_detailed(")
+AUTH_EXAMPLE = the_block(CLIENT_PAGE, "basic_token(")
 
 
 @pytest.fixture
@@ -47,6 +60,10 @@ def run(example: str) -> dict[str, Any]:
     namespace: dict[str, Any] = {}
     exec(compile(example, str(README), "exec"), namespace)
     return namespace
+
+
+def test_readme_call_example_is_the_client_page_one() -> None:
+    assert CALL_EXAMPLE in python_blocks(CLIENT_PAGE)
 
 
 def test_call_example_sends_a_valid_request(sent: list[httpx.Request]) -> None:

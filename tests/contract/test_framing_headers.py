@@ -22,7 +22,8 @@ def test_a_framing_header_is_left_out(name: str) -> None:
 def test_the_specs_own_headers_are_kept() -> None:
     parameters = [
         spec_loader.resolve(SPEC, parameter)
-        for parameter in spec_loader.operation(SPEC)["parameters"]
+        for op in spec_loader.operations(SPEC)
+        for parameter in op.node["parameters"]
     ]
     names = [parameter["name"] for parameter in parameters if parameter["in"] == "header"]
 

@@ -10,7 +10,7 @@ from tests.contract.faults import XML_MEDIA_TYPES
 from tests.contract.sent_traffic import media_types_never_accepted, sent_requests
 
 SPEC = spec_loader.load_spec()
-MEDIA_TYPES = spec_loader.request_media_types(SPEC)
+MEDIA_TYPES = spec_loader.request_media_types(SPEC, "SaveUntrustedCredentialsForAssociate")
 SELECT = spec_loader.component(SPEC, "parameters", "Select")["name"]
 APP_TOKEN = spec_loader.component(SPEC, "parameters", "AppToken")["name"]
 

@@ -52,25 +52,29 @@ def _field_problems(
     return problems
 
 
-def _operation_problems(spec: JsonObject) -> tuple[list[str], JsonObject | None]:
-    operation = spec.get("paths", {}).get(facts.PATH, {}).get(facts.METHOD)
+def _operation_problems(
+    spec: JsonObject, vendor: facts.VendorOperation
+) -> tuple[list[str], JsonObject | None]:
+    operation = spec.get("paths", {}).get(vendor.path, {}).get(facts.METHOD)
     if operation is None:
-        return [f"{facts.METHOD.upper()} {facts.PATH}: missing"], None
+        return [f"{facts.METHOD.upper()} {vendor.path}: missing"], None
     problems = []
-    if operation.get("x-vendor-operation-id") != facts.VENDOR_OPERATION_ID:
+    if operation.get("x-vendor-operation-id") != vendor.vendor_operation_id:
         problems.append("x-vendor-operation-id: not the vendor's operationId")
-    if operation.get("summary") != facts.SUMMARY:
+    if operation.get("summary") != vendor.summary:
         problems.append("summary: not the vendor's summary")
-    if facts.SUCCESS_STATUS not in operation.get("responses", {}):
-        problems.append(f"responses: no {facts.SUCCESS_STATUS}")
+    if vendor.success_status not in operation.get("responses", {}):
+        problems.append(f"responses: no {vendor.success_status}")
     return problems, operation
 
 
-def _parameter_problems(spec: JsonObject, operation: JsonObject) -> list[str]:
+def _parameter_problems(
+    spec: JsonObject, operation: JsonObject, vendor: facts.VendorOperation
+) -> list[str]:
     problems = []
     parameters = [resolve(spec, p) for p in operation.get("parameters", [])]
     by_key = {(p["name"], p["in"]): p for p in parameters}
-    for name, location, required, json_type in facts.PARAMETERS:
+    for name, location, required, json_type in vendor.parameters:
         parameter = by_key.get((name, location))
         if parameter is None:
             problems.append(f"parameter {name} in {location}: missing")
@@ -85,7 +89,14 @@ def _parameter_problems(spec: JsonObject, operation: JsonObject) -> list[str]:
     return problems
 
 
-def _body_problems(spec: JsonObject, operation: JsonObject) -> list[str]:
+def _one_schema_problems(where: str, content: JsonObject) -> list[str]:
+    schemas = {repr(media.get("schema")) for media in content.values()}
+    return [f"{where}: media types do not share one schema"] if len(schemas) > 1 else []
+
+
+def _body_problems(
+    spec: JsonObject, operation: JsonObject, vendor: facts.VendorOperation
+) -> list[str]:
     body = resolve(spec, operation.get("requestBody", {}))
     content = body.get("content", {})
     problems = []
@@ -93,25 +104,49 @@ def _body_problems(spec: JsonObject, operation: JsonObject) -> list[str]:
         problems.append("requestBody: not required")
     missing = [media_type for media_type in facts.REQUEST_MEDIA_TYPES if media_type not in content]
     problems += [f"requestBody: media type {media_type} missing" for media_type in missing]
-    schemas = {repr(media.get("schema")) for media in content.values()}
-    if len(schemas) > 1:
-        problems.append("requestBody: media types do not share one schema")
+    problems += _one_schema_problems("requestBody", content)
     if not content:
         return problems
     request = next(iter(content.values()))["schema"]
-    problems += _field_problems("request", request, spec, facts.REQUEST_FIELDS)
-    credentials = resolve(spec, request).get("properties", {}).get("Credentials", {})
-    problems += _field_problems("Credentials", credentials, spec, facts.CARRIER_FIELDS)
+    problems += _field_problems("request", request, spec, vendor.request_fields)
+    credentials = resolve(spec, request).get("properties", {}).get("Credentials")
+    if credentials is not None:
+        problems += _field_problems("Credentials", credentials, spec, facts.CARRIER_FIELDS)
     return problems
 
 
-def violations(spec: JsonObject) -> list[str]:
-    """Every vendor fact the spec drops and every house rule it breaks."""
-    problems, operation = _operation_problems(spec)
-    if operation is None:
+def _answer_problems(
+    spec: JsonObject, operation: JsonObject, vendor: facts.VendorOperation
+) -> list[str]:
+    if not vendor.answer_media_types:
+        return []
+    answer = resolve(spec, operation.get("responses", {}).get(vendor.success_status, {}))
+    content = answer.get("content", {})
+    missing = [media_type for media_type in vendor.answer_media_types if media_type not in content]
+    problems = [f"answer: media type {media_type} missing" for media_type in missing]
+    problems += _one_schema_problems("answer", content)
+    if not content:
         return problems
-    problems += _parameter_problems(spec, operation)
-    problems += _body_problems(spec, operation)
+    schema = resolve(spec, next(iter(content.values()))["schema"])
+    if schema.get("type") != "array":
+        return [*problems, "answer: not an array"]
+    return problems + _field_problems("answer[]", schema["items"], spec, facts.CARRIER_FIELDS)
+
+
+def violations(spec: JsonObject) -> list[str]:
+    """Every vendor fact the spec drops and every house rule it breaks.
+
+    Each line starts with the vendor's operation name, or with the component it is about.
+    """
+    problems = []
+    for vendor in facts.OPERATIONS:
+        name = vendor.path.rsplit("/", 1)[-1]
+        found, operation = _operation_problems(spec, vendor)
+        if operation is not None:
+            found += _parameter_problems(spec, operation, vendor)
+            found += _body_problems(spec, operation, vendor)
+            found += _answer_problems(spec, operation, vendor)
+        problems += [f"{name}: {problem}" for problem in found]
     schemas = spec.get("components", {}).get("schemas", {})
     for name in ("TableRight", "FieldRight"):
         problems += _field_problems(name, schemas.get(name, {}), spec, facts.RIGHTS_FIELDS)

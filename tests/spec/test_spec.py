@@ -10,11 +10,23 @@ import jsonschema_rs
 import pytest
 import yaml
 
-from spec_loader import JsonObject, load_spec, operation, request_schema, resolve, spec_path
+from spec_loader import (
+    JsonObject,
+    load_spec,
+    operation,
+    operations,
+    request_schema,
+    resolve,
+    response,
+    spec_path,
+)
 from tests.spec.linters import redocly_errors, spec_validator_errors
 from tests.spec.spec_rules import violations
 
 VENDOR_DATE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}[+-]\d\d:\d\d$")
+SAVE = "SaveUntrustedCredentialsForAssociate"
+GET = "GetUntrustedCredentialsForAssociate"
+REMOVE = "RemoveUntrustedCredentialsForAssociate"
 
 
 @pytest.fixture
@@ -35,10 +47,11 @@ def test_spec_keeps_every_vendor_fact(spec: JsonObject) -> None:
     assert violations(spec) == []
 
 
-def test_operation_names_give_the_generated_module_path(spec: JsonObject) -> None:
-    op = operation(spec)
-    assert op["operationId"] == "SaveUntrustedCredentialsForAssociate"
-    assert op["tags"] == ["User Agent"]
+def test_operation_names_give_the_generated_module_paths(spec: JsonObject) -> None:
+    assert [op.operation_id for op in operations(spec)] == [SAVE, GET, REMOVE]
+    for op in operations(spec):
+        assert op.path.endswith("/" + op.operation_id)
+        assert op.node["tags"] == ["User Agent"]
 
 
 def test_security_lists_each_scheme_and_xsrf_needs_header_and_cookie(spec: JsonObject) -> None:
@@ -49,8 +62,9 @@ def test_security_lists_each_scheme_and_xsrf_needs_header_and_cookie(spec: JsonO
         "X-XSRF-TOKEN",
     )
     assert (schemes["XsrfCookie"]["in"], schemes["XsrfCookie"]["name"]) == ("cookie", "XSRF-TOKEN")
-    alternatives = [sorted(requirement) for requirement in operation(spec)["security"]]
-    assert alternatives == [["Basic"], ["SOTicket"], ["Bearer"], ["XsrfCookie", "XsrfHeader"]]
+    for op in operations(spec):
+        alternatives = [sorted(requirement) for requirement in op.node["security"]]
+        assert alternatives == [["Basic"], ["SOTicket"], ["Bearer"], ["XsrfCookie", "XsrfHeader"]]
 
 
 def test_servers_cover_onsite_and_online(spec: JsonObject) -> None:
@@ -63,46 +77,100 @@ def test_servers_cover_onsite_and_online(spec: JsonObject) -> None:
             assert variable["description"]
 
 
-def test_secret_is_write_only_and_server_fields_read_only(spec: JsonObject) -> None:
-    credentials = request_schema(spec)["properties"]["Credentials"]["properties"]
-    assert credentials["SecretValue"]["writeOnly"] is True
+def test_secret_is_a_password_returned_by_get_and_server_fields_read_only(
+    spec: JsonObject,
+) -> None:
+    credentials = request_schema(spec, SAVE)["properties"]["Credentials"]["properties"]
+    # Not writeOnly: Get returns it to its owner and to system users.
+    assert "writeOnly" not in credentials["SecretValue"]
     assert credentials["SecretValue"]["format"] == "password"
     assert credentials["TableRight"]["readOnly"] is True
     assert credentials["FieldProperties"]["readOnly"] is True
 
 
 def test_form_body_sends_credentials_as_deep_object(spec: JsonObject) -> None:
-    form = operation(spec)["requestBody"]["content"]["application/x-www-form-urlencoded"]
+    content = operation(spec, SAVE).node["requestBody"]["content"]
+    form = content["application/x-www-form-urlencoded"]
     assert form["encoding"]["Credentials"] == {"style": "deepObject", "explode": True}
 
 
-def test_xml_root_is_named_after_the_carrier(spec: JsonObject) -> None:
-    assert request_schema(spec, "application/xml")["xml"]["name"] == (
-        "SaveUntrustedCredentialsForAssociateRequest"
-    )
+def test_xml_roots_are_named_after_the_request_carriers(spec: JsonObject) -> None:
+    for op in operations(spec):
+        assert request_schema(spec, op.operation_id, "application/xml")["xml"]["name"] == (
+            f"{op.operation_id}Request"
+        )
+
+
+def test_get_answers_an_array_named_as_asp_net_names_it(spec: JsonObject) -> None:
+    schema = response(spec, GET, "200")["content"]["application/xml"]["schema"]
+    assert schema["type"] == "array"
+    assert schema["xml"] == {"name": "ArrayOfUntrustedCredentials", "wrapped": True}
 
 
 def test_error_answers_carry_the_superoffice_body(spec: JsonObject) -> None:
-    responses = operation(spec)["responses"]
-    assert set(responses) == {"204", "400", "401", "403", "413", "415", "500"}
-    assert "content" not in responses["204"]
-    assert "null" in responses["204"]["description"]
-    for status in ("400", "401", "403", "413", "415", "500"):
-        body = resolve(spec, responses[status])["content"]["application/json"]["schema"]
-        assert body == {"$ref": "#/components/schemas/ErrorBody"}
-    assert resolve(spec, responses["401"])["headers"]["WWW-Authenticate"]["required"] is True
+    for op in operations(spec):
+        responses = op.node["responses"]
+        success = next(status for status in responses if status.startswith("2"))
+        assert set(responses) == {success, "400", "401", "403", "413", "415", "500"}
+        for status in ("400", "401", "403", "413", "415", "500"):
+            body = resolve(spec, responses[status])["content"]["application/json"]["schema"]
+            assert body == {"$ref": "#/components/schemas/ErrorBody"}
+        assert resolve(spec, responses["401"])["headers"]["WWW-Authenticate"]["required"] is True
 
 
-def test_examples_are_valid_requests_with_vendor_style_dates(spec: JsonObject) -> None:
-    schema = request_schema(spec)
-    validator = jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
-    examples = spec["components"]["examples"].values()
-    assert examples
-    for example in examples:
-        value = example["value"]
-        validator.validate(value)
-        assert VENDOR_DATE.match(value["Credentials"]["ValidFrom"])
-        assert VENDOR_DATE.match(value["Credentials"]["ValidTo"])
+def test_no_content_answers_have_no_body_but_tolerate_null(spec: JsonObject) -> None:
+    for operation_id in (SAVE, REMOVE):
+        no_content = operation(spec, operation_id).node["responses"]["204"]
+        assert "content" not in no_content
+        assert "null" in no_content["description"]
+        assert no_content["x-tolerated-body"] == "null"
+
+
+def _examples_with_schemas(spec: JsonObject) -> list[tuple[JsonObject, JsonObject]]:
+    """(value, schema) for every example of a request body or of a JSON answer."""
+    found = []
+    for op in operations(spec):
+        places = [
+            (op.node["requestBody"], request_schema(spec, op.operation_id)),
+            *(
+                (response(spec, op.operation_id, status), None)
+                for status in op.node["responses"]
+                if status.startswith("2")
+            ),
+        ]
+        for holder, schema in places:
+            media = holder.get("content", {}).get("application/json", {})
+            for example in media.get("examples", {}).values():
+                found.append((resolve(spec, example)["value"], schema or media["schema"]))
+    return found
+
+
+def test_examples_are_valid_with_vendor_style_dates(spec: JsonObject) -> None:
+    examples = _examples_with_schemas(spec)
+    assert len(examples) == len(spec["components"]["examples"])
+    for value, schema in examples:
+        jsonschema_rs.Draft202012Validator(schema, validate_formats=True).validate(value)
+        carriers = value if isinstance(value, list) else [value.get("Credentials")]
+        for carrier in filter(None, carriers):
+            assert VENDOR_DATE.match(carrier["ValidFrom"])
+            assert VENDOR_DATE.match(carrier["ValidTo"])
+
+
+def test_save_links_to_get_and_remove_with_fields_they_accept(spec: JsonObject) -> None:
+    save_schema = request_schema(spec, SAVE)
+    links = operation(spec, SAVE).node["responses"]["204"]["links"]
+    assert {link["operationId"] for link in links.values()} == {GET, REMOVE}
+    for link in links.values():
+        target = request_schema(spec, link["operationId"])
+        # Every field the target requires is mapped, and only fields it declares.
+        assert set(target["required"]) <= set(link["requestBody"])
+        assert set(link["requestBody"]) <= set(target["properties"])
+        for expression in link["requestBody"].values():
+            prefix, _, pointer = expression.partition("#")
+            assert prefix == "$request.body"
+            node = save_schema
+            for name in pointer.strip("/").split("/"):
+                node = node["properties"][name]
 
 
 def _carrier(spec: JsonObject) -> JsonObject:
@@ -119,20 +187,32 @@ def _make_comment_non_nullable(spec: JsonObject) -> None:
 
 
 def _drop_text_xml(spec: JsonObject) -> None:
-    del operation(spec)["requestBody"]["content"]["text/xml"]
+    del operation(spec, REMOVE).node["requestBody"]["content"]["text/xml"]
 
 
 def _add_authorization_header(spec: JsonObject) -> None:
     header = {"name": "Authorization", "in": "header", "schema": {"type": "string"}}
-    operation(spec)["parameters"].append(header)
+    operation(spec, SAVE).node["parameters"].append(header)
 
 
 def _drop_select(spec: JsonObject) -> None:
-    operation(spec)["parameters"] = [{"$ref": "#/components/parameters/AppToken"}]
+    operation(spec, SAVE).node["parameters"] = [{"$ref": "#/components/parameters/AppToken"}]
+
+
+def _drop_time_zone(spec: JsonObject) -> None:
+    operation(spec, GET).node["parameters"].pop()
+
+
+def _drop_answer_xml(spec: JsonObject) -> None:
+    del operation(spec, GET).node["responses"]["200"]["content"]["application/xml"]
+
+
+def _rename_remove(spec: JsonObject) -> None:
+    operation(spec, REMOVE).node["x-vendor-operation-id"] = "v1UserAgent_Remove"
 
 
 def _int_as_string(spec: JsonObject) -> None:
-    properties = spec["components"]["schemas"]["SaveUntrustedCredentialsForAssociateRequest"]
+    properties = spec["components"]["schemas"]["GetUntrustedCredentialsForAssociateRequest"]
     properties["properties"]["AssociateId"] = {"type": "string"}
 
 
@@ -142,7 +222,9 @@ def _invalid_type_keyword(spec: JsonObject) -> None:
 
 
 def _dangling_reference(spec: JsonObject) -> None:
-    operation(spec)["responses"]["400"] = {"$ref": "#/components/responses/NoSuchResponse"}
+    operation(spec, SAVE).node["responses"]["400"] = {
+        "$ref": "#/components/responses/NoSuchResponse"
+    }
 
 
 def _write(spec: JsonObject, folder: Path) -> Path:
@@ -154,12 +236,22 @@ def _write(spec: JsonObject, folder: Path) -> Path:
 @pytest.mark.parametrize(
     ("breakage", "expected"),
     [
-        (_drop_max_length, "Credentials.SecretValue: maxLength is not 70"),
-        (_make_comment_non_nullable, "Credentials.Comment: nullability differs from the WSDL"),
-        (_drop_text_xml, "requestBody: media type text/xml missing"),
-        (_add_authorization_header, "parameter Authorization: OpenAPI ignores this header"),
-        (_drop_select, "parameter $select in query: missing"),
-        (_int_as_string, "request.AssociateId: type is not integer"),
+        (_drop_max_length, f"{SAVE}: Credentials.SecretValue: maxLength is not 70"),
+        (_drop_max_length, f"{GET}: answer[].SecretValue: maxLength is not 70"),
+        (
+            _make_comment_non_nullable,
+            f"{SAVE}: Credentials.Comment: nullability differs from the WSDL",
+        ),
+        (_drop_text_xml, f"{REMOVE}: requestBody: media type text/xml missing"),
+        (
+            _add_authorization_header,
+            f"{SAVE}: parameter Authorization: OpenAPI ignores this header",
+        ),
+        (_drop_select, f"{SAVE}: parameter $select in query: missing"),
+        (_int_as_string, f"{GET}: request.AssociateId: type is not integer"),
+        (_drop_time_zone, f"{GET}: parameter SO-TimeZone in header: missing"),
+        (_drop_answer_xml, f"{GET}: answer: media type application/xml missing"),
+        (_rename_remove, f"{REMOVE}: x-vendor-operation-id: not the vendor's operationId"),
     ],
 )
 def test_vendor_fact_check_rejects_a_broken_copy(
