@@ -1,11 +1,13 @@
 """sync() and asyncio(): the success's body, or a typed error for every other answer.
 
-Guards proved by removing them once by hand (in a scratch generation):
-- the `is_success` test in `_result` (generator/templates/endpoint_module.py.jinja):
-  every test_each_status_raises_its_class fails;
+Guards proved by removing them once by hand (in a copy of the generated package):
+- the `is_success` test in Save's `_result` (generator/templates/endpoint_module.py.jinja):
+  test_an_error_page_that_is_not_an_error_body_raises_without_a_body fails (an error
+  answer with an error body still raises, through `holds_error`);
 - `holds_error` there: test_a_success_holding_an_error_object_raises fails for Save;
-- the replacement of sensitive values in `api_error` (_runtime.py.jinja):
-  test_messages_never_quote_the_secret_or_credentials fails.
+- the replacement of sensitive values in `api_error` (_runtime.py.jinja): every
+  test_messages_never_quote_the_secret_or_credentials and
+  test_a_ticket_echoed_alone_is_not_quoted fail.
 """
 
 from __future__ import annotations

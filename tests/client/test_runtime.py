@@ -1,8 +1,9 @@
 """The client's defaults and helpers: timeouts, User-Agent, servers, logging.
 
-Guards proved by removing them once by hand (in a scratch generation):
+Guards proved by removing them once by hand (in a copy of the generated package):
 - the `is_sensitive_header` test in `_redacted_headers` (_runtime.py.jinja):
-  test_debug_logs_of_a_save_hold_no_secret fails for every scheme;
+  test_debug_logs_of_a_save_hold_no_secret fails for every scheme, and so does
+  test_the_environment_variable_switches_logging_on at debug;
 - the enum check in servers.py.jinja: test_server_enums_are_checked fails.
 """
 
