@@ -12,8 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
-from superoffice_webapi_client import AuthenticatedClient
-from superoffice_webapi_client._runtime import Clock
+from superoffice_webapi_client import AuthenticatedClient, Clock
 from superoffice_webapi_client.models import SaveUntrustedCredentialsForAssociateRequest
 
 from spec_loader import JsonObject, component, load_spec
