@@ -69,16 +69,22 @@ class ServerError(SuperOfficeApiError):
     """Any 5xx answer."""
 
 
-class ApiConnectionError(Exception):
-    """No answer came: the connection could not be made, or it broke (after the retries)."""
+class ApiConnectionError(httpx.TransportError):
+    """No answer came: the connection could not be made, or it broke (after the retries).
+
+    An ``httpx.TransportError``, so code written against upstream's client, which let
+    httpx's errors through, still catches it. ``request`` is the request sent.
+    """
 
     def __init__(self, message: str, *, request: httpx.Request) -> None:
-        super().__init__(message)
-        self.request = request
+        super().__init__(message, request=request)
 
 
-class ApiTimeoutError(ApiConnectionError):
-    """No answer came in time (after the retries); see the client's ``timeout``."""
+class ApiTimeoutError(ApiConnectionError, httpx.TimeoutException):
+    """No answer came in time (after the retries); see the client's ``timeout``.
+
+    Also an ``httpx.TimeoutException``, which upstream's docstrings promise.
+    """
 
 
 STATUS_ERRORS: dict[int, type[SuperOfficeApiError]] = {

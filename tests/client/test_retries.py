@@ -155,6 +155,12 @@ def test_a_transport_failure_is_retried_then_raised_typed(
     with pytest.raises(raised) as caught:
         SAVE.module.sync_detailed(client=client, body=SAVE.example_body())
     assert caught.value.__cause__ is failure
+    assert caught.value.request.url.path.endswith(SAVE.path)
+    # Code written for upstream's client, which let httpx's errors through, still catches them.
+    assert isinstance(caught.value, httpx.TransportError)
+    assert isinstance(caught.value, httpx.TimeoutException) == isinstance(
+        failure, httpx.TimeoutException
+    )
     assert len(clock.sleeps) == DEFAULT_MAX_RETRIES
     assert "3 attempts" in str(caught.value)
 
