@@ -148,7 +148,7 @@ def test_an_unreadable_retry_after_falls_back_to_the_backoff() -> None:
     ],
 )
 def test_a_transport_failure_is_retried_then_raised_typed(
-    failure: Exception, raised: type[Exception]
+    failure: Exception, raised: type[errors.ApiConnectionError]
 ) -> None:
     clock = FakeClock()
     client, _ = recording_client(answers(*[failure] * 3), clock=clock)
