@@ -158,10 +158,8 @@ def _backoff(clock: Clock, attempt: int) -> float:
     return min(INITIAL_BACKOFF * 2.0**attempt, MAX_BACKOFF) * (1 - JITTER * clock.random())
 
 
-def _delay_after_answer(response: httpx.Response, clock: Clock, attempt: int, max_retries: int) -> float | None:
-    """How long to wait before trying again, or None to give the answer to the caller."""
-    if response.status_code not in RETRIED_STATUSES or attempt >= max_retries:
-        return None
+def _delay_after_answer(response: httpx.Response, clock: Clock, attempt: int) -> float | None:
+    """How long to wait before retrying a retried status, or None to give the answer as it is."""
     asked = _retry_after(response, clock)
     if asked is None:
         return _backoff(clock, attempt)
@@ -180,51 +178,6 @@ def _delay_after_failure(
     raise kind(message, request=request) from error
 
 
-class _Attempts:
-    """One call's attempts: what send() and async_send() share but the sending and the sleeping."""
-
-    __slots__ = ("attempt", "client", "log", "max_retries", "request", "started")
-
-    def __init__(
-        self,
-        client: Client | AuthenticatedClient,
-        http: httpx.Client | httpx.AsyncClient,
-        kwargs: dict[str, Any],
-        max_retries: int | Unset,
-        timeout: float | httpx.Timeout | Unset,
-    ) -> None:
-        self.client = client
-        # Built once: every attempt sends the same bytes and headers.
-        if isinstance(timeout, Unset):
-            self.request = http.build_request(**kwargs)
-        else:
-            self.request = http.build_request(**kwargs, timeout=timeout)
-        self.max_retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
-        # Read once per call: with logging off, an attempt reads no clock.
-        self.log = LOGGER.isEnabledFor(logging.INFO)
-        self.started = 0.0
-        self.attempt = 0
-
-    def start(self) -> None:
-        if self.log:
-            self.started = self.client.clock.monotonic()
-
-    def after(self, outcome: httpx.Response | Exception) -> httpx.Response | float:
-        """The answer to give the caller, or how long to wait before the next attempt."""
-        attempt, clock = self.attempt, self.client.clock
-        if self.log:
-            _log_attempt(self.client, self.request, outcome, self.started, attempt, self.max_retries)
-        if isinstance(outcome, Exception):
-            delay = _delay_after_failure(outcome, self.request, clock, attempt, self.max_retries)
-        else:
-            answer_delay = _delay_after_answer(outcome, clock, attempt, self.max_retries)
-            if answer_delay is None:
-                return outcome
-            delay = answer_delay
-        self.attempt += 1
-        return delay
-
-
 def send(
     client: Client | AuthenticatedClient,
     kwargs: dict[str, Any],
@@ -233,16 +186,34 @@ def send(
 ) -> httpx.Response:
     """Send one request, retrying what is safe to retry; the answer of the last attempt."""
     http = client.get_httpx_client()
-    attempts = _Attempts(client, http, kwargs, max_retries, timeout)
+    # Built once: every attempt sends the same bytes and headers.
+    if isinstance(timeout, Unset):
+        request = http.build_request(**kwargs)
+    else:
+        request = http.build_request(**kwargs, timeout=timeout)
+    retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
+    # Read once per call: with logging off, an attempt reads no clock.
+    log = LOGGER.isEnabledFor(logging.INFO)
+    attempt = 0
     while True:
-        attempts.start()
+        started = client.clock.monotonic() if log else 0.0
         try:
-            step = attempts.after(http.send(attempts.request))
+            response = http.send(request)
         except RETRIED_FAILURES as error:
-            step = attempts.after(error)
-        if isinstance(step, httpx.Response):
-            return step
-        client.clock.sleep(step)
+            if log:
+                _log_attempt(client, request, error, started, attempt, retries)
+            delay = _delay_after_failure(error, request, client.clock, attempt, retries)
+        else:
+            if log:
+                _log_attempt(client, request, response, started, attempt, retries)
+            if response.status_code not in RETRIED_STATUSES or attempt >= retries:
+                return response
+            answer_delay = _delay_after_answer(response, client.clock, attempt)
+            if answer_delay is None:
+                return response
+            delay = answer_delay
+        client.clock.sleep(delay)
+        attempt += 1
 
 
 async def async_send(
@@ -253,16 +224,34 @@ async def async_send(
 ) -> httpx.Response:
     """:func:`send`, awaiting the answer and the waits."""
     http = client.get_async_httpx_client()
-    attempts = _Attempts(client, http, kwargs, max_retries, timeout)
+    # Built once: every attempt sends the same bytes and headers.
+    if isinstance(timeout, Unset):
+        request = http.build_request(**kwargs)
+    else:
+        request = http.build_request(**kwargs, timeout=timeout)
+    retries = client.max_retries if isinstance(max_retries, Unset) else max_retries
+    # Read once per call: with logging off, an attempt reads no clock.
+    log = LOGGER.isEnabledFor(logging.INFO)
+    attempt = 0
     while True:
-        attempts.start()
+        started = client.clock.monotonic() if log else 0.0
         try:
-            step = attempts.after(await http.send(attempts.request))
+            response = await http.send(request)
         except RETRIED_FAILURES as error:
-            step = attempts.after(error)
-        if isinstance(step, httpx.Response):
-            return step
-        await client.clock.async_sleep(step)
+            if log:
+                _log_attempt(client, request, error, started, attempt, retries)
+            delay = _delay_after_failure(error, request, client.clock, attempt, retries)
+        else:
+            if log:
+                _log_attempt(client, request, response, started, attempt, retries)
+            if response.status_code not in RETRIED_STATUSES or attempt >= retries:
+                return response
+            answer_delay = _delay_after_answer(response, client.clock, attempt)
+            if answer_delay is None:
+                return response
+            delay = answer_delay
+        await client.clock.async_sleep(delay)
+        attempt += 1
 
 
 def error_body(response: httpx.Response) -> errors.ErrorBody | None:

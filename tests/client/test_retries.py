@@ -3,12 +3,12 @@ request. Waits are read from the client's FakeClock (tests/client/recording.py),
 from the wall clock.
 
 Guards proved by removing them once by hand (in a copy of the generated package):
-- `attempt >= max_retries` in `_delay_after_answer` (_runtime.py.jinja): the client
-  retries until the responder runs out, and
+- `attempt >= retries` in `send`/`async_send` (_runtime.py.jinja): the client retries
+  until the responder runs out, and
   test_retries_stop_after_max_retries_with_the_last_answer and both max_retries=0 tests
   fail;
 - the `MAX_RETRY_AFTER` test: test_a_retry_after_over_a_minute_is_not_waited_for fails;
-- sending the request `_Attempts` built once: with the request rebuilt per attempt the
+- sending the request `send` built once: with the request rebuilt per attempt the
   bytes stay equal, but test_a_retry_sends_the_same_request_object fails.
 """
 
