@@ -13,6 +13,7 @@ import requests
 from _pytest.terminal import TerminalReporter
 from schemathesis import BaseSchema
 
+from contract_tests import budget
 from contract_tests.associate import OneAssociate
 from contract_tests.case_tally import CaseTally
 from contract_tests.check_tally import CheckTally
@@ -92,6 +93,7 @@ def contract_schema(
 ) -> Iterator[BaseSchema]:
     options = contract_options
     schema = build_contract_schema(options, contract_target)
+    budget.configure(options.thorough)
     if options.reports_dir.parent == REPORTS_ROOT:
         prune_reports(REPORTS_ROOT, REPORTS_PREFIX, options.keep_reports)
     run = pytestconfig.stash[RUN_KEY]

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from contract_tests.associate import is_valid_associate
+from contract_tests.budget import THOROUGH_ENV_VAR, TRUE_WORDS
 from contract_tests.rate_limit import Rate, parse_rate
 
 # Enough for the fuzzing phase to try every media type many times and stay near a minute.
@@ -29,7 +30,6 @@ DEFAULT_KEEP_REPORTS = 20
 # The vendor's partner checklist: "No more than 10 API calls per second".
 NAMED_TARGET_RATE = "10/s"
 NO_RATE_LIMIT = "none"
-TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 URL_SCHEMES = ("http", "https")
 # Shown instead of a credential in reprs, as schemathesis masks it in reports.
 FILTERED = "[Filtered]"
@@ -102,6 +102,13 @@ OPTIONS = (
         f" deleted (default {DEFAULT_KEEP_REPORTS}).",
     ),
     Option(
+        "--thorough",
+        THOROUGH_ENV_VAR,
+        "Send every case schemathesis makes, also coverage cases that repeat an earlier"
+        " request in another media type of the same encoding (default: leave those out).",
+        is_switch=True,
+    ),
+    Option(
         "--unsanitized",
         "CONTRACT_UNSANITIZED",
         "Show reproductions and write reports without masking credentials and secrets.",
@@ -128,6 +135,7 @@ class ContractOptions:
     max_examples: int
     reports_dir: Path
     keep_reports: int
+    thorough: bool
     unsanitized: bool
 
     def __repr__(self) -> str:
@@ -180,6 +188,7 @@ def read_options(config: pytest.Config) -> ContractOptions:
         max_examples=_integer(values["max_examples"], "--max-examples") or DEFAULT_MAX_EXAMPLES,
         reports_dir=Path(reports_dir) if reports_dir else _timestamped_reports_dir(),
         keep_reports=DEFAULT_KEEP_REPORTS if keep_reports is None else keep_reports,
+        thorough=_switch(values["thorough"]),
         unsanitized=_switch(values["unsanitized"]),
     )
 

@@ -1,0 +1,120 @@
+"""The request budget: coverage-phase cases that no check could tell from one already sent.
+
+Against a real server the suite runs at about 10 requests a second, so a run costs what
+it sends. The coverage phase makes each of its variants once per request media type,
+and several of those types carry a body in the same encoding: the four JSON ones
+(``application/json``, ``text/json`` and the ``+json`` types) put the same bytes on the
+wire, and so do the two XML ones, only the ``Content-Type`` differs. By default (the
+budget mode) a coverage case is sent only if no earlier coverage case of the run made
+the same request up to that: same operation, method, query, headers, cookies and body,
+and a media type of the same encoding. The examples and fuzzing phases still send every
+media type (each has positive cases in all seven), so a server that treats one type
+differently is still met on valid and invalid bodies alike, and the coverage phase
+still sends every variant once per encoding.
+
+``--thorough`` (``CONTRACT_THOROUGH=1``) sends every case, as before: for a nightly
+run. ``st run`` reads the variable too, since schemathesis.toml loads this hook.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+import schemathesis
+from schemathesis import HookContext
+
+from contract_tests.http_parts import AnyCase, essence
+from contract_tests.lossy_encodings import is_xml
+
+THOROUGH_ENV_VAR = "CONTRACT_THOROUGH"
+# How a switch given by environment variable says yes (options.py reads its switches so too).
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+COVERAGE_PHASE = "coverage"
+JSON_ENCODING = "json"
+XML_ENCODING = "xml"
+
+
+def is_json(media_type: str) -> bool:
+    full = essence(media_type)
+    subtype = full.partition("/")[2]
+    return subtype == JSON_ENCODING or subtype.endswith(f"+{JSON_ENCODING}")
+
+
+def encoding(media_type: str | None) -> str | None:
+    """The wire encoding of a body in ``media_type``: one name for every JSON or XML type."""
+    if media_type is None:
+        return None
+    if is_json(media_type):
+        return JSON_ENCODING
+    if is_xml(media_type):
+        return XML_ENCODING
+    return essence(media_type)
+
+
+def _sorted_items(mapping: Any, leave_out: frozenset[str] = frozenset()) -> list[Any]:
+    if not mapping:
+        return []
+    return sorted(
+        (str(key).lower(), repr(value))
+        for key, value in dict(mapping).items()
+        if str(key).lower() not in leave_out
+    )
+
+
+CONTENT_TYPE = frozenset({"content-type"})
+
+
+def request_fingerprint(case: AnyCase) -> str:
+    """What the server receives from ``case``, up to the media type within one encoding."""
+    parts = {
+        "operation": case.operation.label,
+        "method": case.method,
+        "path": _sorted_items(case.path_parameters),
+        "query": _sorted_items(case.query),
+        # A Content-Type given as a header (not the media type) is part of the request.
+        "headers": _sorted_items(case.headers),
+        "cookies": _sorted_items(case.cookies),
+        "encoding": encoding(case.media_type),
+        "body": repr(case.body),
+    }
+    return json.dumps(parts, sort_keys=True, default=repr)
+
+
+class Budget:
+    """Which coverage requests this run has sent; none are left out when thorough."""
+
+    def __init__(self, thorough: bool) -> None:
+        self.thorough = thorough
+        self.seen: set[str] = set()
+        self.left_out = 0
+
+    def admits(self, case: AnyCase) -> bool:
+        if self.thorough or case.meta is None or case.meta.phase.name.value != COVERAGE_PHASE:
+            return True
+        fingerprint = request_fingerprint(case)
+        if fingerprint in self.seen:
+            self.left_out += 1
+            return False
+        self.seen.add(fingerprint)
+        return True
+
+
+def thorough_from_environment() -> bool:
+    return os.environ.get(THOROUGH_ENV_VAR, "").strip().lower() in TRUE_WORDS
+
+
+_budget = Budget(thorough_from_environment())
+
+
+def configure(thorough: bool) -> Budget:
+    """Start the run's budget afresh (the suite calls it once per run, with its option)."""
+    global _budget
+    _budget = Budget(thorough)
+    return _budget
+
+
+@schemathesis.hook
+def filter_case(context: HookContext, case: AnyCase) -> bool:
+    return _budget.admits(case)
