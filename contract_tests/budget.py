@@ -90,8 +90,8 @@ class Budget:
         self.seen: set[str] = set()
         self.left_out = 0
 
-    def admits(self, case: AnyCase) -> bool:
-        if self.thorough or case.meta is None or case.meta.phase.name.value != COVERAGE_PHASE:
+    def admits(self, case: AnyCase, phase: str | None) -> bool:
+        if self.thorough or phase != COVERAGE_PHASE:
             return True
         fingerprint = request_fingerprint(case)
         if fingerprint in self.seen:
@@ -117,4 +117,4 @@ def configure(thorough: bool) -> Budget:
 
 @schemathesis.hook
 def filter_case(context: HookContext, case: AnyCase) -> bool:
-    return _budget.admits(case)
+    return _budget.admits(case, case.meta.phase.name.value if case.meta else None)
