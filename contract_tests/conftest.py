@@ -10,9 +10,11 @@ import requests
 from _pytest.terminal import TerminalReporter
 from schemathesis import BaseSchema
 
+from contract_tests import effects
 from contract_tests.check_tally import CheckTally
 from contract_tests.connection import reusable_session
 from contract_tests.options import ContractOptions, add_options, read_options
+from contract_tests.readers import effect_settings
 from contract_tests.schema import contract_schema as build_contract_schema
 from contract_tests.target import Target, open_target
 
@@ -49,6 +51,7 @@ def contract_schema(
     contract_options: ContractOptions, contract_target: Target
 ) -> Iterator[BaseSchema]:
     schema = build_contract_schema(contract_options, contract_target)
+    effects.configure(effect_settings(contract_options, contract_target))
     tally = CheckTally()
     tally.attach(schema)
     yield schema
@@ -75,3 +78,7 @@ def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.C
     terminalreporter.write_line(
         f"reports (JUnit XML, HAR, check tally): {options.reports_dir.resolve()}"
     )
+    seen = effects.memory().secrets_seen
+    if seen:
+        counts = ", ".join(f"{rule.value} {count}x" for rule, count in sorted(seen.items()))
+        terminalreporter.write_line(f"SecretValue as the run's identity read it back: {counts}")

@@ -15,10 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from contract_tests.effects import EXPECT_SECRETS_ENV_VAR, SecretRule
+
 # Enough for the fuzzing phase to try every media type many times and stay near a minute.
 DEFAULT_MAX_EXAMPLES = 300
 REPORTS_ROOT = Path("reports")
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+SECRET_CHOICES = tuple(rule.value for rule in SecretRule)
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,13 @@ OPTIONS = (
         f"Where the JUnit XML and HAR files go (default {REPORTS_ROOT}/contract-<timestamp>).",
     ),
     Option(
+        "--expect-secrets",
+        EXPECT_SECRETS_ENV_VAR,
+        "What a read-back by the run's identity does with SecretValue: 'shown' (the one"
+        " saved comes back) or 'hidden' (none comes back). Default: a returned one must be"
+        " the one saved; against the embedded server both ways are checked.",
+    ),
+    Option(
         "--unsanitized",
         "CONTRACT_UNSANITIZED",
         "Show reproductions and write reports without masking credentials and secrets.",
@@ -82,6 +92,7 @@ class ContractOptions:
     max_examples: int
     reports_dir: Path
     unsanitized: bool
+    expect_secrets: str | None
 
 
 def add_options(parser: pytest.Parser) -> None:
@@ -114,7 +125,16 @@ def read_options(config: pytest.Config) -> ContractOptions:
         max_examples=_integer(values["max_examples"], "--max-examples") or DEFAULT_MAX_EXAMPLES,
         reports_dir=Path(reports_dir) if reports_dir else _timestamped_reports_dir(),
         unsanitized=_switch(values["unsanitized"]),
+        expect_secrets=_choice(values["expect_secrets"], "--expect-secrets", SECRET_CHOICES),
     )
+
+
+def _choice(value: str | None, flag: str, choices: tuple[str, ...]) -> str | None:
+    if not value:
+        return None
+    if value.strip().lower() not in choices:
+        raise pytest.UsageError(f"{flag} takes one of {', '.join(choices)}, got {value!r}")
+    return value.strip().lower()
 
 
 def _switch(value: str | None) -> bool:

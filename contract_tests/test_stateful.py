@@ -1,0 +1,64 @@
+"""The stateful phase: sequences of calls chained by the spec's links (Save -> Get, Save -> Remove).
+
+``schema.parametrize()`` never runs it; under pytest only ``as_state_machine()`` does.
+Every step goes through the suite's session with the run's credentials and is judged by
+the same checks as the other phases, the read-back checks included. The number of
+scenarios follows --max-examples, a tenth of it, so a default run stays short.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import hypothesis
+import requests
+from schemathesis import BaseSchema, Response
+from schemathesis.checks import CheckFunction
+from schemathesis.specs.openapi.checks import ignored_auth
+
+from contract_tests.http_parts import AnyCase
+from contract_tests.options import ContractOptions
+from contract_tests.target import Target
+from contract_tests.test_contract import AUTH_CONFIRMED
+
+SCENARIOS_PER_FUZZED_CASE = 0.1
+# Save, then one linked call, then a few more: long enough to chain both links.
+STEPS_PER_SCENARIO = 4
+
+
+def test_linked_calls_keep_the_contract(
+    contract_schema: BaseSchema,
+    contract_options: ContractOptions,
+    contract_target: Target,
+    contract_session: requests.Session,
+) -> None:
+    machine: Any = contract_schema.as_state_machine()
+
+    class Scenario(machine):  # type: ignore[misc]
+        def get_call_kwargs(self, case: AnyCase) -> dict[str, Any]:
+            return {"session": contract_session, "headers": contract_target.headers}
+
+        def validate_response(
+            self,
+            response: Response,
+            case: AnyCase,
+            additional_checks: list[CheckFunction] | None = None,
+            **kwargs: Any,
+        ) -> None:
+            # As in the other phases: an operation's auth, once confirmed, is not probed again.
+            confirmed = case.operation.label in AUTH_CONFIRMED
+            case.validate_response(
+                response,
+                additional_checks=additional_checks,
+                excluded_checks=[ignored_auth] if confirmed else None,
+                transport_kwargs=kwargs,
+                recorder=self.recorder,
+            )
+
+    settings = hypothesis.settings(
+        Scenario.TestCase.settings,
+        max_examples=max(1, int(contract_options.max_examples * SCENARIOS_PER_FUZZED_CASE)),
+        stateful_step_count=STEPS_PER_SCENARIO,
+        database=None,
+    )
+    hypothesis.seed(contract_options.seed)(Scenario).run(settings=settings)
