@@ -2,8 +2,9 @@
 
 ``schema.parametrize()`` never runs it; under pytest only ``as_state_machine()`` does.
 Every step goes through the suite's session with the run's credentials and is judged by
-the same checks as the other phases, the read-back checks included. The number of
-scenarios follows --max-examples, a tenth of it, so a default run stays short.
+the same checks as the other phases, the read-back checks included. How many scenarios
+and how many steps each is schemathesis.toml's ``[phases.stateful]``, which ``st run``
+reads too; the seed is the run's.
 """
 
 from __future__ import annotations
@@ -20,10 +21,6 @@ from contract_tests.http_parts import AnyCase
 from contract_tests.options import ContractOptions
 from contract_tests.target import Target
 from contract_tests.test_contract import AUTH_CONFIRMED
-
-SCENARIOS_PER_FUZZED_CASE = 0.1
-# Save, then one linked call, then a few more: long enough to chain both links.
-STEPS_PER_SCENARIO = 4
 
 
 def test_linked_calls_keep_the_contract(
@@ -55,10 +52,11 @@ def test_linked_calls_keep_the_contract(
                 recorder=self.recorder,
             )
 
+    configured = contract_schema.config.get_hypothesis_settings(
+        phase="stateful", apply_ci_profile=False
+    )
+    # As st run's stateful phase has them: no deadline, no health checks.
     settings = hypothesis.settings(
-        Scenario.TestCase.settings,
-        max_examples=max(1, int(contract_options.max_examples * SCENARIOS_PER_FUZZED_CASE)),
-        stateful_step_count=STEPS_PER_SCENARIO,
-        database=None,
+        configured, deadline=None, suppress_health_check=list(hypothesis.HealthCheck)
     )
     hypothesis.seed(contract_options.seed)(Scenario).run(settings=settings)
