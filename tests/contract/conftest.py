@@ -107,9 +107,6 @@ def run_against(
             SEED,
             "--max-examples",
             MAX_EXAMPLES,
-            # The served identity is an administrator, which the spec lets see no secret.
-            "--expect-secrets",
-            "hidden",
             *options,
             authorization=credentials.authorization,
             env=env,
