@@ -93,7 +93,8 @@ def secret_never_echoed(ctx: CheckContext, response: Response, case: AnyCase) ->
     """No response repeats a secret the request carried (SecretValue, credentials, tokens)."""
     texts = [response.content.decode("utf-8", "replace")]
     texts += [value for values in response.headers.values() for value in values]
-    for label, secret in secrets_sent(case, response.request):
+    given = (ctx.internals.transport_kwargs or {}).get("headers") or {}
+    for label, secret in secrets_sent(case, response.request, given):
         if any(secret in text for text in texts):
             raise AssertionError(f"{response.status_code} response echoes the {label} sent")
     return None

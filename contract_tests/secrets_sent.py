@@ -15,8 +15,16 @@ from contract_tests.http_parts import AnyCase, operation_id, request_header
 MIN_SECRET_LENGTH = 8
 
 
-def secrets_sent(case: AnyCase, request: PreparedRequest) -> list[tuple[str, str]]:
-    """(what it is, its value) for each secret the request carried that is worth looking for."""
+def secrets_sent(
+    case: AnyCase, request: PreparedRequest, given_headers: Mapping[str, str]
+) -> list[tuple[str, str]]:
+    """(what it is, its value) for each secret the request carried that is worth looking for.
+
+    The credential headers count when the run gave them (``given_headers``: the suite's
+    credentials, ``st run``'s ``-H``). A value schemathesis generated for one is no one's
+    secret, and it may be a word it learned from the server's own error messages
+    (``X-XSRF-TOKEN: date-time``, then echoed by "is not a valid date-time").
+    """
     facts = contract_facts()
     secret_paths = facts.of(operation_id(case)).secret_paths
     found: list[tuple[str, str]] = []
@@ -25,11 +33,16 @@ def secrets_sent(case: AnyCase, request: PreparedRequest) -> list[tuple[str, str
         value = _at(body, path)
         if isinstance(value, str):
             found.append((".".join(path), value))
-    authorization = request_header(request, "Authorization")
+    given = {name.lower(): value for name, value in given_headers.items()}
+
+    def given_header(name: str) -> str:
+        value = request_header(request, name)
+        return value if given.get(name.lower()) == value else ""
+
     # Only the credentials: the scheme name ("Basic") is public and appears in WWW-Authenticate.
-    found.append(("Authorization credentials", authorization.partition(" ")[2]))
+    found.append(("Authorization credentials", given_header("Authorization").partition(" ")[2]))
     for header in (facts.xsrf_header, facts.app_token_header):
-        found.append((header, request_header(request, header)))
+        found.append((header, given_header(header)))
     # Other fields may be echoed on purpose ("PublicValue: ... is too long"), so a secret
     # that also occurs inside one of them proves nothing.
     public_texts = list(_public_strings(body, secret_paths))

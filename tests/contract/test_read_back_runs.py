@@ -3,10 +3,11 @@ stateful phase runs, and the summary says how SecretValue came back."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from contract_tests import effect_checks
-from contract_tests.reports import JUNIT_FILE
 from tests.contract.conftest import CLEAN, EMBEDDED, Batch
 
 READ_BACK_CHECKS = [
@@ -26,8 +27,8 @@ def test_read_back_checks_judge_saves(batch: Batch, run_name: str) -> None:
 
 
 def test_stateful_phase_runs(batch: Batch) -> None:
-    junit = (batch.runs[EMBEDDED].reports_dir / JUNIT_FILE).read_text(encoding="utf-8")
-    assert "test_linked_calls_keep_the_contract" in junit
+    # pytest's progress line: the module of the stateful phase ran its test, and it passed.
+    assert re.search(r"contract_tests/test_stateful\.py \.", batch.runs[EMBEDDED].output)
 
 
 def test_summary_says_how_the_secret_came_back(batch: Batch) -> None:
