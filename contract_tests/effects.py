@@ -18,12 +18,9 @@ Afterwards everything saved here is removed again, and the last Get must not fin
 
 from __future__ import annotations
 
-import copy
-import datetime
 import enum
 import json
 import os
-import secrets
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -34,14 +31,12 @@ from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from contract_tests.effect_facts import CarrierField, EffectFacts, effect_facts, value_at
 from contract_tests.http_parts import AnyCase, essence, header_values, operation_id
-from contract_tests.read_back import instant, key_value
+from contract_tests.probe_bodies import neighbour_bodies, other_values, with_carrier
+from contract_tests.read_back import key_value
 
 # Saves per run that are also saved again and get neighbours: each costs about eight
 # requests more, and one is enough to catch a server that keeps the first write.
 DELIBERATE_PROBES = 3
-RE_SAVED_TEXT = "saved again"
-NEIGHBOUR_TEXT = "neighbour"
-NEIGHBOUR_TYPE_SUFFIX = "-neighbour"
 OK_STATUS = 200
 
 
@@ -253,59 +248,6 @@ def _items(
     if not isinstance(items, list) or not all(isinstance(item, Mapping) for item in items):
         return None, "the Get's answer is not an array of credentials"
     return items, None
-
-
-def with_carrier(facts: EffectFacts, body: Any, carrier: Mapping[str, Any]) -> Any:
-    """A copy of a save's body with another carrier in it."""
-    copied = copy.deepcopy(body)
-    parent = value_at(copied, facts.carrier_path[:-1])
-    parent[facts.carrier_path[-1]] = dict(carrier)
-    return copied
-
-
-def other_values(facts: EffectFacts, carrier: Mapping[str, Any]) -> dict[str, Any]:
-    """The carrier with a different value in every field it is judged by, the key kept."""
-    changed = dict(carrier)
-    for carrier_field in (*facts.compared_fields, *facts.secret_fields):
-        changed[carrier_field.name] = _other_value(carrier_field, carrier.get(carrier_field.name))
-    return changed
-
-
-def _other_value(carrier_field: CarrierField, sent: Any) -> Any:
-    schema = carrier_field.schema
-    types = schema.get("type")
-    if carrier_field.precision is not None:
-        # The spec's example, or a day before it when that is the date sent.
-        example = datetime.datetime.fromisoformat(carrier_field.example)
-        if instant(sent) == instant(carrier_field.example):
-            example -= datetime.timedelta(days=1)
-        return example.isoformat()
-    if types == "boolean":
-        return sent is not True
-    return fitted(f"{RE_SAVED_TEXT} {secrets.token_hex(4)}", schema)
-
-
-def fitted(text: str, schema: Mapping[str, Any]) -> str:
-    return text[: schema.get("maxLength", len(text))]
-
-
-def neighbour_bodies(facts: EffectFacts, body: Any) -> dict[str, Any]:
-    """Saves beside this one: each key field of the Get changed in turn, with its own identity."""
-    bodies = {}
-    for name, schema in facts.read_back_key_schemas.items():
-        path = facts.read_back.pointers[name]
-        value = value_at(body, path)
-        if schema.get("type") == "integer":
-            other = value + 1 if value < schema.get("maximum", value + 1) else value - 1
-        else:
-            other = f"{value}{NEIGHBOUR_TYPE_SUFFIX}"
-        neighbour = copy.deepcopy(body)
-        value_at(neighbour, path[:-1])[path[-1]] = other
-        carrier = other_values(facts, value_at(body, facts.carrier_path))
-        identity = f"{NEIGHBOUR_TEXT} {secrets.token_hex(4)}"
-        carrier[facts.identity_field.name] = fitted(identity, facts.identity_field.schema)
-        bodies[f"{name} {other!r}"] = with_carrier(facts, neighbour, carrier)
-    return bodies
 
 
 _memory = RunMemory(EffectSettings.from_environment(), DELIBERATE_PROBES)
