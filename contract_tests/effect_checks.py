@@ -18,6 +18,7 @@ import schemathesis
 from schemathesis import CheckContext, Response
 from schemathesis.checks import CheckFunction
 
+from contract_tests.checks import NOT_APPLICABLE
 from contract_tests.effect_facts import effect_facts
 from contract_tests.effects import Call, Effect, Reading, SecretRule, Stage, effect_of, memory
 from contract_tests.http_parts import AnyCase
@@ -42,8 +43,9 @@ def effect_check(judge: Callable[[Effect, AnyCase], None]) -> CheckFunction:
     @functools.wraps(judge)
     def check(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
         effect = effect_of(ctx, response, case)
-        if effect is not None:
-            judge(effect, case)
+        if effect is None:
+            return NOT_APPLICABLE
+        judge(effect, case)
         return None
 
     return schemathesis.check(check)
