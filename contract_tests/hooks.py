@@ -4,9 +4,22 @@ schemathesis.toml names this module (``hooks = "contract_tests.hooks"``), so pla
 ``st run`` and the pytest suite register the same extensions by importing it.
 """
 
-from contract_tests import checks, framing_headers, lossy_encodings
+from contract_tests import (
+    accept_negotiation,
+    checks,
+    effect_checks,
+    framing_headers,
+    lossy_encodings,
+)
 
 # Imported last, so its filter runs last and counts only cases the others let through.
 from contract_tests import budget  # isort: skip
 
-__all__ = ["budget", "checks", "framing_headers", "lossy_encodings"]
+__all__ = [
+    "accept_negotiation",
+    "budget",
+    "checks",
+    "effect_checks",
+    "framing_headers",
+    "lossy_encodings",
+]
