@@ -12,6 +12,13 @@ media type (each has positive cases in all seven), so a server that treats one t
 differently is still met on valid and invalid bodies alike, and the coverage phase
 still sends every variant once per encoding.
 
+The read-back (effects.py: Get, Remove, Get again, three requests per accepted save)
+is made likewise for the first accepted save of each shape only: the same encoding,
+and per carrier field the same JSON type (left out, null, empty text, text, ...) and,
+for a boolean, the same value. A server that drops a field, moves a date, flips a flag
+or stores nothing does so for every save of a shape, so the first one shows it; the
+saves not read back are still removed at the end of the run (saved_credentials.py).
+
 ``--thorough`` (``CONTRACT_THOROUGH=1``) sends every case, as before: for a nightly
 run. ``st run`` reads the variable too, since schemathesis.toml loads this hook.
 """
@@ -25,8 +32,10 @@ from typing import Any
 import schemathesis
 from schemathesis import HookContext
 
+from contract_tests.effect_facts import effect_facts, value_at
 from contract_tests.http_parts import AnyCase, essence
 from contract_tests.lossy_encodings import is_xml
+from contract_tests.read_back import MISSING, json_type
 
 THOROUGH_ENV_VAR = "CONTRACT_THOROUGH"
 # How a switch given by environment variable says yes (options.py reads its switches so too).
@@ -66,6 +75,20 @@ def _sorted_items(mapping: Any, leave_out: frozenset[str] = frozenset()) -> list
 CONTENT_TYPE = frozenset({"content-type"})
 
 
+def carrier_shape(case: AnyCase) -> str:
+    """What the read-back checks can tell apart between two accepted saves of ``case``'s kind."""
+    facts = effect_facts()
+    carrier = value_at(case.body, facts.carrier_path)
+    fields = {}
+    for field in (*facts.compared_fields, *facts.secret_fields):
+        value = carrier.get(field.name, MISSING) if isinstance(carrier, dict) else MISSING
+        kind = "missing" if value is MISSING else json_type(value)
+        if value == "" or isinstance(value, bool):
+            kind = f"{kind} {value!r}"
+        fields[field.name] = kind
+    return json.dumps({"encoding": encoding(case.media_type), "fields": fields}, sort_keys=True)
+
+
 def request_fingerprint(case: AnyCase) -> str:
     """What the server receives from ``case``, up to the media type within one encoding."""
     parts = {
@@ -89,6 +112,8 @@ class Budget:
         self.thorough = thorough
         self.seen: set[str] = set()
         self.left_out = 0
+        self.shapes_read_back: set[str] = set()
+        self.saves_not_read_back = 0
 
     def admits(self, case: AnyCase, phase: str | None) -> bool:
         if self.thorough or phase != COVERAGE_PHASE:
@@ -100,12 +125,27 @@ class Budget:
         self.seen.add(fingerprint)
         return True
 
+    def reads_back(self, case: AnyCase) -> bool:
+        """Whether the accepted save of ``case`` is read back: always when thorough."""
+        if self.thorough:
+            return True
+        shape = carrier_shape(case)
+        if shape in self.shapes_read_back:
+            self.saves_not_read_back += 1
+            return False
+        self.shapes_read_back.add(shape)
+        return True
+
 
 def thorough_from_environment() -> bool:
     return os.environ.get(THOROUGH_ENV_VAR, "").strip().lower() in TRUE_WORDS
 
 
 _budget = Budget(thorough_from_environment())
+
+
+def budget() -> Budget:
+    return _budget
 
 
 def configure(thorough: bool) -> Budget:

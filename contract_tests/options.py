@@ -23,6 +23,10 @@ from contract_tests.rate_limit import Rate, parse_rate
 
 # Enough for the fuzzing phase to try every media type many times and stay near a minute.
 DEFAULT_MAX_EXAMPLES = 300
+# In the budget mode (without --thorough): at 10 requests a second, each fuzzing case
+# costs a tenth of a second and more (its read-back), and 150 per operation still tries
+# every media type dozens of times; the kill matrix catches every fault with 30.
+BUDGET_MAX_EXAMPLES = 150
 REPORTS_ROOT = Path("reports")
 # Each run's folder under REPORTS_ROOT: the prefix and its UTC start time.
 REPORTS_PREFIX = "contract-"
@@ -90,7 +94,8 @@ OPTIONS = (
     Option(
         "--max-examples",
         "CONTRACT_MAX_EXAMPLES",
-        f"Cases of the fuzzing phase (default {DEFAULT_MAX_EXAMPLES}).",
+        f"Cases of the fuzzing phase per operation (default {BUDGET_MAX_EXAMPLES},"
+        f" with --thorough {DEFAULT_MAX_EXAMPLES}).",
     ),
     Option(
         "--reports-dir",
@@ -184,6 +189,7 @@ def read_options(config: pytest.Config) -> ContractOptions:
         _check_url(target_url)
     reports_dir = values["reports_dir"]
     keep_reports = _integer(values["keep_reports"], "--keep-reports")
+    thorough = _switch(values["thorough"])
     if keep_reports is not None and keep_reports < 1:
         raise pytest.UsageError("--keep-reports counts this run's folder too: at least 1")
     return ContractOptions(
@@ -195,10 +201,11 @@ def read_options(config: pytest.Config) -> ContractOptions:
         rate_limit=_rate(values["rate_limit"] or (NAMED_TARGET_RATE if target_url else None)),
         keep_data=_switch(values["keep_data"]),
         seed=_integer(values["seed"], "--seed") or secrets.randbelow(2**32),
-        max_examples=_integer(values["max_examples"], "--max-examples") or DEFAULT_MAX_EXAMPLES,
+        max_examples=_integer(values["max_examples"], "--max-examples")
+        or (DEFAULT_MAX_EXAMPLES if thorough else BUDGET_MAX_EXAMPLES),
         reports_dir=Path(reports_dir) if reports_dir else _timestamped_reports_dir(),
         keep_reports=DEFAULT_KEEP_REPORTS if keep_reports is None else keep_reports,
-        thorough=_switch(values["thorough"]),
+        thorough=thorough,
         unsanitized=_switch(values["unsanitized"]),
         expect_secrets=_choice(values["expect_secrets"], "--expect-secrets", SECRET_CHOICES),
     )
