@@ -105,36 +105,38 @@ def request_fingerprint(case: AnyCase) -> str:
     return json.dumps(parts, sort_keys=True, default=repr)
 
 
+class FirstOnly:
+    """Admits the first of each kind and counts the others it turns away."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.turned_away = 0
+
+    def admits(self, kind: str) -> bool:
+        if kind in self.seen:
+            self.turned_away += 1
+            return False
+        self.seen.add(kind)
+        return True
+
+
 class Budget:
-    """Which coverage requests this run has sent; none are left out when thorough."""
+    """What this run leaves out: nothing when thorough."""
 
     def __init__(self, thorough: bool) -> None:
         self.thorough = thorough
-        self.seen: set[str] = set()
-        self.left_out = 0
-        self.shapes_read_back: set[str] = set()
-        self.saves_not_read_back = 0
+        self.coverage_requests = FirstOnly()
+        self.read_back_shapes = FirstOnly()
 
     def admits(self, case: AnyCase, phase: str | None) -> bool:
+        """Whether ``case`` of ``phase`` is sent."""
         if self.thorough or phase != COVERAGE_PHASE:
             return True
-        fingerprint = request_fingerprint(case)
-        if fingerprint in self.seen:
-            self.left_out += 1
-            return False
-        self.seen.add(fingerprint)
-        return True
+        return self.coverage_requests.admits(request_fingerprint(case))
 
     def reads_back(self, case: AnyCase) -> bool:
-        """Whether the accepted save of ``case`` is read back: always when thorough."""
-        if self.thorough:
-            return True
-        shape = carrier_shape(case)
-        if shape in self.shapes_read_back:
-            self.saves_not_read_back += 1
-            return False
-        self.shapes_read_back.add(shape)
-        return True
+        """Whether the accepted save of ``case`` is read back."""
+        return self.thorough or self.read_back_shapes.admits(carrier_shape(case))
 
 
 def thorough_from_environment() -> bool:
