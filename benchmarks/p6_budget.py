@@ -57,6 +57,8 @@ class Counts:
     rate: str = NAMED_TARGET_RATE
     # 0: the suite's own default.
     max_examples: int = 0
+    # 1: measure a --thorough run instead (what the budget mode saves is the difference).
+    thorough: int = 0
 
 
 class RequestCounter:
@@ -108,6 +110,8 @@ def measure(counts: Counts, scratch: Path, index: int) -> Measured:
     options = ["--seed", SEED, "--rate-limit", counts.rate]
     if counts.max_examples:
         options += ["--max-examples", str(counts.max_examples)]
+    if counts.thorough:
+        options.append("--thorough")
     directory = Path(tempfile.mkdtemp(prefix=f"run-{index}-", dir=scratch))
     wrap: Callable[[ASGIApp], ASGIApp] = counter.wrap
     with serve_reference_app(wrap, directory, (credentials.user, credentials.password)) as url:
