@@ -37,16 +37,19 @@ def _fail(message: str, *calls: tuple[str, Call]) -> NoReturn:
     raise AssertionError(message + _reproduction(*calls))
 
 
-def effect_check(judge: Callable[[Effect, AnyCase], None]) -> CheckFunction:
-    """Register ``judge`` as a check of the effect of each accepted save (of nothing else)."""
+def effect_check(judge: Callable[[Effect, AnyCase], bool | None]) -> CheckFunction:
+    """Register ``judge`` as a check of the effect of each accepted save (of nothing else).
+
+    ``judge`` raises on a violation; it may return NOT_APPLICABLE when the effect has
+    nothing for it.
+    """
 
     @functools.wraps(judge)
     def check(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
         effect = effect_of(ctx, response, case)
         if effect is None:
             return NOT_APPLICABLE
-        judge(effect, case)
-        return None
+        return judge(effect, case)
 
     return schemathesis.check(check)
 
@@ -106,7 +109,7 @@ def no_foreign_credentials(effect: Effect, case: AnyCase) -> None:
     """The Get of (AssociateId, Type) shows nothing the run saved under another one."""
     facts = effect_facts()
     asked = _key({name: effect.key[name] for name in facts.read_back.pointers})
-    for reading in [*effect.readings, effect.after_removal]:
+    for reading in filter(None, [*effect.readings, effect.after_removal]):
         for label, identity in effect.neighbours.items():
             if reading.with_key(facts.identity_field, identity):
                 _fail(
@@ -155,8 +158,10 @@ def _secret_problem(rule: SecretRule | None, sent: Any, returned: Any) -> str | 
 
 
 @effect_check
-def removed_credential_is_gone(effect: Effect, case: AnyCase) -> None:
+def removed_credential_is_gone(effect: Effect, case: AnyCase) -> bool | None:
     """Removing the saved key succeeds, and the Get after it no longer shows the credential."""
+    if effect.removal is None or effect.after_removal is None:
+        return NOT_APPLICABLE  # --keep-data: nothing was removed
     removal = ("Removed with", effect.removal)
     if not effect.removal.accepted:
         _fail(
@@ -172,3 +177,4 @@ def removed_credential_is_gone(effect: Effect, case: AnyCase) -> None:
             removal,
             ("Read back with", after.call),
         )
+    return None

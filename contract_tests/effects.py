@@ -79,6 +79,8 @@ class EffectSettings:
     # Key fields that neighbours keep as saved: the associate's, when --associate-id
     # confines the run to one associate.
     fixed_key_fields: frozenset[str] = frozenset()
+    # False with --keep-data: what was read back stays, as everything else the run saved.
+    remove_after: bool = True
 
     @classmethod
     def from_environment(cls) -> EffectSettings:
@@ -151,8 +153,9 @@ class Effect:
     re_save: Call | None
     # Identity values of the neighbours the server accepted, by what they were saved under.
     neighbours: dict[str, str]
-    removal: Call
-    after_removal: Reading
+    # None with --keep-data: the run leaves what it saved on the server.
+    removal: Call | None
+    after_removal: Reading | None
 
     @property
     def identity(self) -> Any:
@@ -200,11 +203,13 @@ def _probe(ctx: CheckContext, response: Response, case: AnyCase, run: RunMemory)
             readings += [
                 sender.read(reader, read_body, saved_again, Stage.SAVED_AGAIN) for reader in readers
             ]
-    for call in neighbours.values():
-        if call.accepted:
-            sender.send(facts.remove.operation_id, facts.remove.body_from(call.case.body))
-    removal = sender.send(facts.remove.operation_id, key)
-    after = sender.read(readers[0], read_body, carrier, Stage.REMOVED)
+    removal, after = None, None
+    if run.settings.remove_after:
+        for call in neighbours.values():
+            if call.accepted:
+                sender.send(facts.remove.operation_id, facts.remove.body_from(call.case.body))
+        removal = sender.send(facts.remove.operation_id, key)
+        after = sender.read(readers[0], read_body, carrier, Stage.REMOVED)
     accepted = {
         label: value_at(call.case.body, (*facts.carrier_path, facts.identity_field.name))
         for label, call in neighbours.items()

@@ -19,7 +19,11 @@ def effect_settings(options: ContractOptions, target: Target) -> EffectSettings:
         if options.associate_id is not None
     )
     if target.secret_reader_headers is None:
-        return EffectSettings((Reader(RUN_IDENTITY, given),), fixed_key_fields=fixed)
+        return EffectSettings(
+            (Reader(RUN_IDENTITY, given),),
+            fixed_key_fields=fixed,
+            remove_after=not options.keep_data,
+        )
     # The embedded server's run identity is an administrator: it may save for anyone
     # but never sees a secret; its system user sees them all.
     return EffectSettings(
@@ -28,4 +32,5 @@ def effect_settings(options: ContractOptions, target: Target) -> EffectSettings:
             Reader("the system user", SecretRule.SHOWN, target.secret_reader_headers),
         ),
         fixed_key_fields=fixed,
+        remove_after=not options.keep_data,
     )
