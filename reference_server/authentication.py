@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from reference_server.settings import Identity, Scheme
-from spec_loader import JsonObject, component, operation, security_schemes
+from spec_loader import JsonObject, component, operations, security_schemes
 
 REALM = "SuperOffice"
 
@@ -44,7 +44,8 @@ class AuthNames:
         }
         xsrf_requirement = next(
             requirement
-            for requirement in operation(spec)["security"]
+            for found in operations(spec)
+            for requirement in found.node.get("security", [])
             if Scheme.XSRF.value in requirement
         )
         cookie_scheme = next(
@@ -65,7 +66,7 @@ class Authenticator:
     def __init__(
         self, names: AuthNames, identities: tuple[Identity, ...], app_token: str | None
     ) -> None:
-        self._names = names
+        self.names = names
         self._identities = [(identity, digest(identity.secret)) for identity in identities]
         self._app_token_digest = digest(app_token) if app_token is not None else None
 
@@ -87,7 +88,7 @@ class Authenticator:
         authorization = headers.get("authorization")
         if authorization is not None:
             word, _, credentials = authorization.strip().partition(" ")
-            scheme = self._names.authorization_schemes.get(word.lower())
+            scheme = self.names.authorization_schemes.get(word.lower())
             if scheme is None:
                 return None
             credentials = credentials.strip()
@@ -97,8 +98,8 @@ class Authenticator:
                 except (binascii.Error, ValueError):
                     return None
             return scheme, credentials.encode()
-        header = headers.get(self._names.xsrf_header)
-        cookie = cookies.get(self._names.xsrf_cookie)
+        header = headers.get(self.names.xsrf_header)
+        cookie = cookies.get(self.names.xsrf_cookie)
         if header is None or cookie is None:
             return None
         if not hmac.compare_digest(digest(header), digest(cookie)):
@@ -118,5 +119,5 @@ class Authenticator:
     def _app_token_ok(self, headers: Mapping[str, str]) -> bool:
         if self._app_token_digest is None:
             return True  # Onsite behaviour: accepted and not checked
-        given = headers.get(self._names.app_token_header, "")
+        given = headers.get(self.names.app_token_header, "")
         return hmac.compare_digest(digest(given), self._app_token_digest)

@@ -20,7 +20,7 @@ import defusedxml
 import defusedxml.ElementTree
 
 from reference_server.schema_walk import JsonSchema
-from reference_server.text_values import typed_tree
+from reference_server.text_values import integral_numbers, typed_tree
 
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 FORM_SUBTYPE = "x-www-form-urlencoded"
@@ -83,7 +83,7 @@ JSON_DECODER = json.JSONDecoder(parse_constant=reject_constant)
 def decode_json(body: bytes, charset: str | None, schema: JsonSchema) -> Any:
     text = text_of(body, charset)
     try:
-        return JSON_DECODER.decode(text)
+        document = JSON_DECODER.decode(text)
     except json.JSONDecodeError as error:
         # The position, not the message's excerpt: the excerpt could quote a secret.
         raise UndecodableBodyError(
@@ -92,6 +92,7 @@ def decode_json(body: bytes, charset: str | None, schema: JsonSchema) -> Any:
     except ValueError:
         # An integer longer than sys.get_int_max_str_digits() (4300 digits by default).
         raise UndecodableBodyError("body: a number has too many digits") from None
+    return integral_numbers(document, schema)
 
 
 def local_name(tag: str) -> str:
@@ -162,6 +163,11 @@ def decode_form(body: bytes, charset: str | None, schema: JsonSchema) -> Any:
         path = [match[1], *re.findall(r"\[([^\[\]]*)\]", match[2])] if match else [key]
         insert(tree, path, value)
     return typed_tree(tree, schema)
+
+
+def looks_like_json(body: bytes) -> bool:
+    """Whether a body begins as a JSON object or array does (curl sends ``-d`` as a form)."""
+    return body.lstrip()[:1] in (b"{", b"[")
 
 
 def insert(tree: dict[str, Any], path: list[str], value: str) -> None:

@@ -7,6 +7,7 @@ import functools
 import json
 import os
 import shlex
+import signal
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -15,14 +16,18 @@ from pathlib import Path
 import spec_loader
 from reference_server.announce import AnnouncingServer
 from reference_server.app import create_app
+from reference_server.body_decoding import BodyFormat, body_format
 from reference_server.export import export_lines
 from reference_server.http_protocol import uvicorn_config
-from reference_server.identities import development_identity, parse_identity
+from reference_server.identities import SYSTEM_SUFFIX, development_identity, parse_identity
 from reference_server.keys import KEY_ENV_VAR, KeySourceError
+from reference_server.operations import UnimplementedOperationError
 from reference_server.secret_box import WrongKeyError
 from reference_server.settings import ONE_MIB, Identity, Scheme, Settings
 
 EXPORT_COMMAND = "export"
+# What a shell reports for a command that a closed pipe stopped (128 + SIGPIPE).
+BROKEN_PIPE_EXIT = 128 + signal.SIGPIPE
 IDENTITY_FLAGS = {
     "--basic": (Scheme.BASIC, "USER:PASSWORD"),
     "--ticket": (Scheme.TICKET, "TICKET"),
@@ -49,11 +54,18 @@ LOGGING = {
 }
 
 
-def key_help() -> str:
+def key_help(when_missing: str) -> str:
     return (
-        f"the encryption key file (default: DATABASE.key beside the database); created with"
-        f" mode 0600 when missing. The environment variable {KEY_ENV_VAR} (base64 of 32"
-        f" bytes) takes precedence over any key file"
+        f"the encryption key file (default: DATABASE.key beside the database); {when_missing}."
+        f" The environment variable {KEY_ENV_VAR} (base64 of 32 bytes) takes precedence over"
+        f" any key file"
+    )
+
+
+def served_operations() -> str:
+    return "; ".join(
+        f"{operation.method.upper()} {operation.path}"
+        for operation in spec_loader.operations(spec_loader.load_spec())
     )
 
 
@@ -61,16 +73,21 @@ def serve_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m reference_server",
         description=(
-            "Serve POST " + spec_loader.OPERATION_PATH + " as openapi/openapi.yaml describes"
-            " it, storing credentials in SQLite with the secrets encrypted (AES-GCM)."
+            f"Serve the operations of the spec ({served_operations()}) as it describes them,"
+            " storing credentials in SQLite with the secrets encrypted (AES-GCM)."
             " Once ready it prints 'Reference server listening on http://HOST:PORT'."
         ),
         epilog=(
-            f"Identities: each flag may be repeated. A trailing @ASSOCIATE_ID (e.g. --ticket"
-            f" 7T:abc@42) limits an identity to that associate; without it the identity is an"
-            f" administrator. With no identity flag, a development ticket is created and printed."
+            "Identities: each flag may be repeated. Without a suffix an identity is an"
+            " administrator: it may save, read and remove the credentials of any associate,"
+            " but is never shown their secrets. A trailing @ASSOCIATE_ID (e.g. --ticket"
+            " 7T:abc@42) makes it that associate: it may act only on its own credentials,"
+            f" and sees their secrets. A trailing @{SYSTEM_SUFFIX} (e.g. --ticket"
+            f" 7T:abc@{SYSTEM_SUFFIX}) makes it a system user: it may act for any associate"
+            " and sees secrets. A secret therefore cannot itself end in either suffix. With"
+            " no identity flag, a development (administrator) ticket is created and printed."
             f" Export the stored credentials with: python -m reference_server {EXPORT_COMMAND}"
-            f" --help"
+            " --help"
         ),
     )
     parser.add_argument(
@@ -88,11 +105,13 @@ def serve_parser() -> argparse.ArgumentParser:
             dest="identities",
             action="append",
             default=[],
-            metavar=metavar + "[@ASSOCIATE_ID]",
+            metavar=f"{metavar}[@ASSOCIATE_ID|@{SYSTEM_SUFFIX}]",
             type=functools.partial(identity_argument, scheme),
             help=f"accept this {scheme.value} credential",
         )
-    parser.add_argument("--key-file", type=Path, help=key_help())
+    parser.add_argument(
+        "--key-file", type=Path, help=key_help("created with mode 0600 when missing")
+    )
     parser.add_argument(
         "--max-body-bytes",
         type=int,
@@ -113,7 +132,14 @@ def export_parser() -> argparse.ArgumentParser:
         description="Print the stored credentials as JSON lines, without their secret values.",
     )
     parser.add_argument("--database", type=Path, required=True, help="the SQLite file")
-    parser.add_argument("--key-file", type=Path, help=key_help() + "; never created by export")
+    parser.add_argument(
+        "--key-file",
+        type=Path,
+        help=key_help(
+            "export never creates one. Whenever there is a key, it is checked against the"
+            " database first, so a wrong key fails at once; --reveal-secrets needs one"
+        ),
+    )
     parser.add_argument(
         "--reveal-secrets", action="store_true", help="decrypt and include the secret values"
     )
@@ -128,13 +154,16 @@ def identity_argument(scheme: Scheme, text: str) -> Identity:
 
 
 def curl_example(base_url: str, identity: Identity) -> str:
+    """A request to the spec's first operation, with its first example as JSON."""
     spec = spec_loader.load_spec()
-    example = spec_loader.component(spec, "examples", "ImapCredentials")["value"]
+    first = spec_loader.operations(spec)[0]
+    content = spec_loader.inline_refs(spec, first.node["requestBody"]["content"])
+    media_type = next(media for media in content if body_format(media) is BodyFormat.JSON)
+    example = next(iter(content[media_type]["examples"].values()))["value"]
     command = [
-        "curl", "-i", "-X", spec_loader.OPERATION_METHOD.upper(),
-        base_url + spec_loader.OPERATION_PATH,
+        "curl", "-i", "-X", first.method.upper(), base_url + first.path,
         "-H", f"Authorization: {Scheme.TICKET.value} {identity.secret}",
-        "-H", "Content-Type: application/json",
+        "-H", f"Content-Type: {media_type}",
         "-d", json.dumps(example),
     ]  # fmt: skip
     return shlex.join(command)
@@ -154,7 +183,7 @@ def serve(arguments: Sequence[str]) -> int:
     )
     try:
         app = create_app(settings)
-    except (KeySourceError, WrongKeyError) as error:
+    except (KeySourceError, WrongKeyError, UnimplementedOperationError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except (OSError, sqlite3.Error) as error:
@@ -183,6 +212,12 @@ def export(arguments: Sequence[str]) -> int:
             environ=os.environ,
         ):
             print(line)
+        sys.stdout.flush()  # here, where a closed pipe is caught, not at exit
+    except BrokenPipeError:
+        # The reader has had enough (`export | head`). Python would report the closed
+        # pipe again when it flushes stdout at exit; what is left goes nowhere instead.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return BROKEN_PIPE_EXIT
     except (KeySourceError, WrongKeyError, FileNotFoundError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -3,12 +3,18 @@
 With ``synchronous = FULL`` every commit costs an fsync, and one connection can commit
 only one transaction at a time. Rows that arrive while a commit is in progress wait,
 and the next transaction takes all of them, so the fsync is shared instead of paid
-per row. A batch is one multi-row INSERT run in autocommit mode, so one transaction
+per row. A batch is one multi-row statement run in autocommit mode, so one transaction
 and one call into SQLite: each call gives up the GIL and must win it back from the
 busy event loop, which cost more than the fsync when every row was a call of its own.
 If the batch fails (the statement is atomic: nothing of it is written), its rows are
 written again one by one, so that a failing row fails alone and its error goes to its
-own caller. A caller learns that its row is saved only after the commit holding it.
+own caller. A caller learns that its row is written only after the commit holding it.
+
+Each row names its statement (an upsert, a delete). Rows are written in the order
+they were offered: what the thread takes at once is cut into runs of consecutive rows
+of one statement, each run one statement and one transaction, so a delete offered
+after a save of the same key is applied after it, never before. Saves alone still
+share one transaction per batch.
 
 Rows submitted from an event loop are handed to the writer once per loop iteration,
 so the saves of requests that arrived together share a commit even when the writer
@@ -23,6 +29,7 @@ import contextlib
 import queue
 import sqlite3
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +58,7 @@ class RowsStatement:
 
 @dataclass(slots=True)
 class Pending:
+    statement: RowsStatement
     params: Params
     outcome: Outcome
     error: BaseException | None = None
@@ -59,11 +67,10 @@ class Pending:
 class GroupCommitWriter:
     """Owns ``connection`` (autocommit mode: isolation_level=None) until close()."""
 
-    def __init__(self, connection: sqlite3.Connection, statement: RowsStatement) -> None:
+    def __init__(self, connection: sqlite3.Connection) -> None:
         if connection.isolation_level is not None:
             raise ValueError("the connection must be in autocommit mode (isolation_level=None)")
         self._connection = connection
-        self._statement = statement
         # None, queued by close(), is the last item: the thread stops there.
         self._queue: queue.SimpleQueue[list[Pending] | None] = queue.SimpleQueue()
         # Rows submitted on a loop during its current iteration, handed over at its end.
@@ -73,7 +80,7 @@ class GroupCommitWriter:
         self._thread = threading.Thread(target=self._run, name="group-commit", daemon=True)
         self._thread.start()
 
-    def submit(self, params: Params) -> asyncio.Future[None]:
+    def submit(self, statement: RowsStatement, params: Params) -> asyncio.Future[None]:
         """From a coroutine: a future of the running loop, done once the row is committed.
 
         Awaiting it directly spares each save a hop to a worker thread and back.
@@ -85,13 +92,13 @@ class GroupCommitWriter:
         gathered = self._gathering.setdefault(loop, [])
         if not gathered:
             loop.call_soon(self._hand_over, loop)
-        gathered.append(Pending(params, outcome))
+        gathered.append(Pending(statement, params, outcome))
         return outcome
 
-    def write(self, params: Params) -> None:
+    def write(self, statement: RowsStatement, params: Params) -> None:
         """From a thread: return once the row is committed, or raise the row's error."""
         outcome: concurrent.futures.Future[None] = concurrent.futures.Future()
-        self._enqueue([Pending(params, outcome)])
+        self._enqueue([Pending(statement, params, outcome)])
         outcome.result()
 
     def close(self) -> None:
@@ -133,8 +140,7 @@ class GroupCommitWriter:
                 except queue.Empty:
                     break
             running = item is not None
-            for start in range(0, len(batch), MAX_BATCH_ROWS):
-                part = batch[start : start + MAX_BATCH_ROWS]
+            for part in runs(batch):
                 try:
                     self._commit(part)
                 except BaseException as error:
@@ -146,17 +152,30 @@ class GroupCommitWriter:
                     settle(part)
 
     def _commit(self, batch: list[Pending]) -> None:
+        statement = batch[0].statement
         try:
             self._connection.execute(
-                self._statement.for_rows(len(batch)),
+                statement.for_rows(len(batch)),
                 [value for pending in batch for value in pending.params],
             )
         except Exception:
             for pending in batch:
                 try:
-                    self._connection.execute(self._statement.for_rows(1), pending.params)
+                    self._connection.execute(statement.for_rows(1), pending.params)
                 except Exception as error:
                     pending.error = error
+
+
+def runs(batch: list[Pending]) -> Iterator[list[Pending]]:
+    """The batch in order, cut wherever the statement changes and after MAX_BATCH_ROWS rows."""
+    run: list[Pending] = []
+    for pending in batch:
+        if run and (pending.statement is not run[0].statement or len(run) == MAX_BATCH_ROWS):
+            yield run
+            run = []
+        run.append(pending)
+    if run:
+        yield run
 
 
 def settle(batch: list[Pending]) -> None:

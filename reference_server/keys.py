@@ -32,6 +32,11 @@ def decode_key(text: str, source: str) -> bytes:
     return key
 
 
+def key_available(key_file: Path, environ: Mapping[str, str]) -> bool:
+    """Whether `read_key` has a key to read (which may still turn out malformed)."""
+    return bool(environ.get(KEY_ENV_VAR)) or key_file.exists()
+
+
 def read_key(key_file: Path, environ: Mapping[str, str]) -> bytes:
     """The key from the environment variable or the key file, without creating anything."""
     if text := environ.get(KEY_ENV_VAR):
@@ -49,7 +54,7 @@ def read_key(key_file: Path, environ: Mapping[str, str]) -> bytes:
 
 def load_or_create_key(key_file: Path, environ: Mapping[str, str]) -> bytes:
     """The key as `read_key` finds it; a missing key file is created (mode 0600) first."""
-    if not environ.get(KEY_ENV_VAR) and not key_file.exists():
+    if not key_available(key_file, environ):
         create_key_file(key_file)
     if key_file.exists() and key_file.stat().st_mode & 0o077:
         print(f"warning: {key_file} is readable by other users; chmod 600 it", file=sys.stderr)

@@ -1,37 +1,31 @@
-"""How a validated request becomes a stored row: its key, its public part, its secrets.
+"""Where a request holds a credential's key, and how a saved request is split for storage.
 
 The spec says in prose that a credential is identified by (AssociateId, Type,
-PublicValue); it has no machine-readable form of that, so the three paths are named
-here, once, and checked against the spec's schema at start-up.
+PublicValue); it has no machine-readable form of that, so where each operation's
+request holds those fields is named here, once, and checked against the operation's
+schema at start-up.
 """
 
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from typing import Any
 
 from reference_server.schema_walk import JsonSchema, child_schema
-from reference_server.storage import RowKey
+from reference_server.storage import RowKey, SecretPairs
 
 Path = tuple[str, ...]
 
 ASSOCIATE_ID_PATH: Path = ("AssociateId",)
 TYPE_PATH: Path = ("Type",)
-PUBLIC_VALUE_PATH: Path = ("Credentials", "PublicValue")
-KEY_PATHS = (ASSOCIATE_ID_PATH, TYPE_PATH, PUBLIC_VALUE_PATH)
-
-# Sealed secrets are stored as [[path...], value] pairs.
-SecretPairs = list[tuple[list[str], Any]]
+# Where a Save request holds the carrier: what Get answers with, one per stored row.
+CARRIER_PATH: Path = ("Credentials",)
+PUBLIC_VALUE = "PublicValue"
 
 
-def check_key_paths(schema: JsonSchema) -> None:
-    """Fail at start-up, not on the first request, if the spec no longer has these fields."""
-    for path in KEY_PATHS:
-        node = schema
-        for name in path:
-            node = child_schema(node, name)
-        if not node:
-            raise ValueError(f"the request schema has no {'.'.join(path)}")
+def location(path: Path) -> str:
+    return ".".join(path)
 
 
 def value_at(document: Any, path: Path) -> Any:
@@ -40,19 +34,52 @@ def value_at(document: Any, path: Path) -> Any:
     return document
 
 
-def row_key(document: dict[str, Any]) -> RowKey:
-    """The row key of a valid document. Null or missing PublicValue is keyed as ""."""
-    return RowKey(
-        associate_id=int(value_at(document, ASSOCIATE_ID_PATH)),
-        type=value_at(document, TYPE_PATH),
-        public_value_key=value_at(document, PUBLIC_VALUE_PATH) or "",
-    )
+@dataclass(frozen=True)
+class KeyPaths:
+    """Where one operation's request holds the key fields it takes."""
+
+    associate_id: Path = ASSOCIATE_ID_PATH
+    type: Path = TYPE_PATH
+    # None: the operation names all credentials of (AssociateId, Type), not one.
+    public_value: Path | None = None
+
+    def check(self, schema: JsonSchema) -> None:
+        """Fail at start-up, not on the first request, if the schema has no such field."""
+        for path in (self.associate_id, self.type, self.public_value):
+            node = schema
+            for name in path or ():
+                node = child_schema(node, name)
+            if path is not None and not node:
+                raise ValueError(f"the request schema has no {location(path)}")
+
+    def associate_id_of(self, document: dict[str, Any]) -> int:
+        return int(value_at(document, self.associate_id))
+
+    def type_of(self, document: dict[str, Any]) -> str:
+        found: str = value_at(document, self.type)
+        return found
+
+    def row_key(self, document: dict[str, Any]) -> RowKey:
+        """The row key of a valid document. Null or missing PublicValue is keyed as ""."""
+        if self.public_value is None:
+            raise TypeError("this operation's request names no single credential")
+        return RowKey(
+            associate_id=self.associate_id_of(document),
+            type=self.type_of(document),
+            public_value_key=value_at(document, self.public_value) or "",
+        )
+
+
+# A Save request holds PublicValue in its carrier; a Remove request at its top level.
+SAVED_CREDENTIAL = KeyPaths(public_value=(*CARRIER_PATH, PUBLIC_VALUE))
+NAMED_CREDENTIAL = KeyPaths(public_value=(PUBLIC_VALUE,))
+CREDENTIALS_OF_TYPE = KeyPaths()
 
 
 def split_secrets(
     document: dict[str, Any], secret_paths: list[Path]
 ) -> tuple[dict[str, Any], SecretPairs]:
-    """The document without its writeOnly values, and those values with their paths.
+    """The document without its secret values, and those values with their paths.
 
     ``document`` is left as it is. Only the objects on a secret's path are copied: a
     deep copy of the whole document cost more than the rest of the split.

@@ -21,20 +21,29 @@ class Scheme(enum.Enum):
 
 @dataclass(frozen=True)
 class Identity:
-    """One accepted credential.
+    """One accepted credential, and what kind of caller presents it.
 
     ``secret`` is what the caller presents: ``user:password`` for Basic, the ticket,
-    the bearer token or the XSRF token. ``associate_id`` limits the identity to saving
-    for that one associate; ``None`` means an administrator, who may save for anyone.
+    the bearer token or the XSRF token. ``associate_id`` limits the identity to that one
+    associate (it is that associate, and sees its secrets); ``system_user`` marks a
+    system user. Neither makes an administrator. What each kind may do: access.py.
     """
 
     scheme: Scheme
     secret: str
     associate_id: int | None = None
+    system_user: bool = False
+
+    def __post_init__(self) -> None:
+        if self.system_user and self.associate_id is not None:
+            raise ValueError("a system user is not limited to one associate")
 
     def __repr__(self) -> str:
         # Keeps the secret out of tracebacks, logs and test failure output.
-        return f"Identity(scheme={self.scheme.name}, associate_id={self.associate_id})"
+        return (
+            f"Identity(scheme={self.scheme.name}, associate_id={self.associate_id},"
+            f" system_user={self.system_user})"
+        )
 
 
 @dataclass(frozen=True)

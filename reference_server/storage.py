@@ -1,16 +1,19 @@
 """The SQLite file that holds saved credentials, secrets sealed with AES-GCM.
 
 One row per credential key (associate, type, public value); saving the same key again
-replaces the row (last write wins). The writeOnly values are sealed in one blob per
-row with a fresh nonce, and the row key is the associated data, so a sealed blob moved
-to another row no longer opens. Nothing is acknowledged before its commit; saves that
-arrive together share one commit (group_commit).
+replaces the row (last write wins), and a remove deletes it. The secret values are
+sealed in one blob per row with a fresh nonce, and the row key is the associated data,
+so a sealed blob moved to another row no longer opens. Saves and removes go through
+one writer (group_commit), in the order they arrive; nothing is acknowledged before
+its commit, and writes that arrive together share one.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
@@ -47,6 +50,16 @@ UPSERT = RowsStatement(
     " sealed_secrets = excluded.sealed_secrets,"
     " saved_at = excluded.saved_at",
 )
+# Row values in IN: SQLite 3.15 and later.
+DELETE = RowsStatement(
+    head="DELETE FROM credentials WHERE (associate_id, type, public_value_key) IN (VALUES",
+    row="(?, ?, ?)",
+    tail=")",
+)
+COLUMNS = "associate_id, type, public_value_key, document, sealed_secrets, saved_at"
+
+# Sealed secrets are stored as [[path...], value] pairs: each secret with where it was.
+SecretPairs = list[tuple[list[str], Any]]
 
 # A known value sealed with the key when the database is created: opening the database
 # with another key fails at once instead of mixing rows sealed with two keys.
@@ -83,9 +96,16 @@ def connect(database: Path, *, read_only: bool = False) -> sqlite3.Connection:
     return connection
 
 
+def stored_row(columns: tuple[Any, ...]) -> StoredRow:
+    associate_id, type_, public_value_key, document, sealed, saved_at = columns
+    key = RowKey(associate_id, type_, public_value_key)
+    return StoredRow(key, json.loads(document), sealed, saved_at)
+
+
 class CredentialStore:
-    """The server's handle on the database. Rows are sealed by the caller, then committed in
-    groups by one writer thread (group_commit): a save returns only after its commit."""
+    """The server's handle on the database. Rows are sealed here, then committed in groups
+    by one writer thread (group_commit): a save or remove returns only after its commit.
+    Reads use a connection of their own, which sees every commit acknowledged so far."""
 
     def __init__(self, database: Path, box: SecretBox) -> None:
         self._box = box
@@ -95,7 +115,10 @@ class CredentialStore:
         self._connection.execute("PRAGMA synchronous = FULL")
         self._connection.executescript(SCHEMA)
         self._check_or_record_key()
-        self._writer = GroupCommitWriter(self._connection, UPSERT)
+        self._writer = GroupCommitWriter(self._connection)
+        self._reader = connect(database)
+        # The reader is used from worker threads, one at a time.
+        self._reading = threading.Lock()
 
     def _check_or_record_key(self) -> None:
         check_data = KEY_CHECK_NAME.encode()
@@ -110,15 +133,34 @@ class CredentialStore:
         else:
             self._box.open(found[0], check_data)  # raises WrongKeyError
 
-    async def save(self, key: RowKey, document: dict[str, Any], secrets: list[Any]) -> None:
+    async def save(self, key: RowKey, document: dict[str, Any], secrets: SecretPairs) -> None:
         """Return once the row is committed; raise its error if it could not be."""
-        await self._writer.submit(self._row(key, document, secrets))
+        await self._writer.submit(UPSERT, self._row(key, document, secrets))
 
-    def save_blocking(self, key: RowKey, document: dict[str, Any], secrets: list[Any]) -> None:
-        """``save`` for a thread outside any event loop."""
-        self._writer.write(self._row(key, document, secrets))
+    async def remove(self, key: RowKey) -> None:
+        """Return once the row is gone (or was never there) for good."""
+        await self._writer.submit(DELETE, (key.associate_id, key.type, key.public_value_key))
 
-    def _row(self, key: RowKey, document: dict[str, Any], secrets: list[Any]) -> Params:
+    async def rows_of(self, associate_id: int, type_: str) -> list[StoredRow]:
+        """The rows of (associate, type), by public value key: a stable order.
+
+        In a worker thread: a read waiting on SQLite (busy_timeout) must not stop the loop.
+        """
+        return await asyncio.to_thread(self._rows_of, associate_id, type_)
+
+    def _rows_of(self, associate_id: int, type_: str) -> list[StoredRow]:
+        with self._reading:
+            cursor = self._reader.execute(
+                f"SELECT {COLUMNS} FROM credentials WHERE associate_id = ? AND type = ?"  # noqa: S608 (constant)
+                " ORDER BY public_value_key",
+                (associate_id, type_),
+            )
+            return [stored_row(columns) for columns in cursor]
+
+    def unseal(self, row: StoredRow) -> SecretPairs:
+        return unseal_secrets(self._box, row)
+
+    def _row(self, key: RowKey, document: dict[str, Any], secrets: SecretPairs) -> Params:
         sealed = self._box.seal(json.dumps(secrets).encode(), key.associated_data())
         saved_at = datetime.now(UTC).isoformat()
         return (
@@ -131,8 +173,10 @@ class CredentialStore:
         )
 
     def close(self) -> None:
-        """Commit the saves already offered, then close the database."""
+        """Commit the writes already offered, then close the database."""
         self._writer.close()
+        with self._reading:
+            self._reader.close()
         self._connection.close()
 
 
@@ -150,14 +194,12 @@ def read_rows(database: Path) -> Iterator[StoredRow]:
     """Every stored row, in key order, without touching the key."""
     with closing(connect(database, read_only=True)) as connection:
         cursor = connection.execute(
-            "SELECT associate_id, type, public_value_key, document, sealed_secrets, saved_at"
-            " FROM credentials ORDER BY associate_id, type, public_value_key"
+            f"SELECT {COLUMNS} FROM credentials"  # noqa: S608 (constant)
+            " ORDER BY associate_id, type, public_value_key"
         )
-        for associate_id, type_, public_value_key, document, sealed, saved_at in cursor:
-            key = RowKey(associate_id, type_, public_value_key)
-            yield StoredRow(key, json.loads(document), sealed, saved_at)
+        yield from map(stored_row, cursor)
 
 
-def unseal_secrets(box: SecretBox, row: StoredRow) -> list[Any]:
-    secrets: list[Any] = json.loads(box.open(row.sealed_secrets, row.key.associated_data()))
+def unseal_secrets(box: SecretBox, row: StoredRow) -> SecretPairs:
+    secrets: SecretPairs = json.loads(box.open(row.sealed_secrets, row.key.associated_data()))
     return secrets

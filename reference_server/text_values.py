@@ -1,4 +1,4 @@
-"""Turn the text of XML elements and form fields into typed values, as the schema says.
+"""Give decoded values the types the schema says: XML and form text, and JSON's 5.0.
 
 XML and form data carry only text; JSON Schema validation needs ``42``, not ``"42"``.
 A text that does not fit any of its schema's types is left as text, so validation
@@ -50,4 +50,29 @@ def typed_tree(node: Any, schema: JsonSchema) -> Any:
     if isinstance(node, list):
         item_schema: JsonSchema = schema.get("items", schema)
         return [typed_tree(item, item_schema) for item in node]
+    return node
+
+
+NUMBER_OR_CONTAINER = (float, dict, list)
+
+
+def integral_numbers(node: Any, schema: JsonSchema) -> Any:
+    """A decoded JSON tree with numbers such as 5.0 as the integers they are, where the
+    schema allows an integer; changed in place.
+
+    JSON Schema counts 5.0 as an integer, so it passes validation; stored as read, it
+    would go out again as 5.0, which a typed client reads as a float. Only numbers and
+    containers are looked at, so a save without floats costs almost nothing.
+    """
+    if isinstance(node, float):
+        return int(node) if node.is_integer() and "integer" in schema_types(schema) else node
+    if isinstance(node, dict):
+        for name, item in node.items():
+            if isinstance(item, NUMBER_OR_CONTAINER):
+                node[name] = integral_numbers(item, child_schema(schema, name))
+    elif isinstance(node, list):
+        item_schema: JsonSchema = schema.get("items", schema)
+        for index, item in enumerate(node):
+            if isinstance(item, NUMBER_OR_CONTAINER):
+                node[index] = integral_numbers(item, item_schema)
     return node

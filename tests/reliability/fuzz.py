@@ -52,7 +52,7 @@ from tests.reliability.fuzz_traffic import (
 )
 from tests.reliability.server_logs import leaked
 from tests.server.bodies import encode
-from tests.server.conftest import credential
+from tests.server.conftest import SAVE, SPEC, credential
 
 DEFAULT_CASES = 10_000
 PARALLEL_BATCHES = 2
@@ -117,7 +117,7 @@ def save_canaries(base_url: str, authorization: str) -> set[str]:
             secret = "canary-" + secrets.token_urlsafe(16)
             document = credential(f"canary {media_type}", SecretValue=secret)
             response = client.post(
-                base_url + spec_loader.OPERATION_PATH,
+                base_url + spec_loader.operation(SPEC, SAVE).path,
                 content=encode(document, media_type),
                 headers={"Authorization": authorization, "Content-Type": media_type},
             )

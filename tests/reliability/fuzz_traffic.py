@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,8 +17,21 @@ from reference_server.records import split_secrets
 from tests.contract.suite_run import SuiteRun
 
 SPEC = spec_loader.load_spec()
-SECRET_PATHS = spec_loader.write_only_paths(spec_loader.request_schema(SPEC))
-MEDIA_TYPES = spec_loader.request_media_types(SPEC)
+OPERATIONS = spec_loader.operations(SPEC)
+SECRET_PATHS = {
+    found.operation_id: spec_loader.secret_paths(
+        spec_loader.request_schema(SPEC, found.operation_id)
+    )
+    for found in OPERATIONS
+}
+# Every request media type of any operation, in the spec's order.
+MEDIA_TYPES = list(
+    dict.fromkeys(
+        media_type
+        for found in OPERATIONS
+        for media_type in spec_loader.request_media_types(SPEC, found.operation_id)
+    )
+)
 NO_BODY = "(no body)"
 # Values like "0000000000" turn up in binary data and other text by chance; only values
 # with some variety say something when found.
@@ -41,10 +55,12 @@ class SentSecrets:
     public: list[str] = field(default_factory=lambda: [spec_loader.spec_path().read_text()])
 
     def add(self, entry: Entry) -> None:
-        document = decoded_body(entry)
-        if not isinstance(document, dict):
+        operation_id = operation_of(entry)
+        document = decoded_body(entry, operation_id)
+        if operation_id is None or not isinstance(document, dict):
             return
-        public, secrets = split_secrets(document, SECRET_PATHS)
+        # Only an operation whose request holds secrets (Save) stores any with its 204.
+        public, secrets = split_secrets(document, SECRET_PATHS[operation_id])
         self.public.extend(strings_in(public))
         values = {value for _, value in secrets if worth_looking_for(value)}
         self.sent |= values
@@ -83,14 +99,22 @@ def case_identity(entry: Entry) -> bytes:
     return hashlib.sha256(identity.encode()).digest()
 
 
-def decoded_body(entry: Entry) -> Any:
+def operation_of(entry: Entry) -> str | None:
+    """The operation whose path the request went to (behind any base path), if any."""
+    path = urllib.parse.urlsplit(entry["request"]["url"]).path
+    return next((found.operation_id for found in OPERATIONS if path.endswith(found.path)), None)
+
+
+def decoded_body(entry: Entry, operation_id: str | None) -> Any:
     """The sent body in the JSON data model, as the reference server reads it; None if not."""
     media_type = media_type_of(entry)
     text = (entry["request"].get("postData") or {}).get("text")
     found_format = body_format(media_type)
-    if text is None or found_format is None or media_type not in MEDIA_TYPES:
+    if operation_id is None or text is None or found_format is None:
         return None
-    schema = spec_loader.request_schema(SPEC, media_type)
+    if media_type not in spec_loader.request_media_types(SPEC, operation_id):
+        return None
+    schema = spec_loader.request_schema(SPEC, operation_id, media_type)
     try:
         return decode_body(text.encode(), found_format, None, schema)
     except (UndecodableBodyError, ValueError):

@@ -1,8 +1,11 @@
 """The hostile input catalogue: requests built to crash, stall, exhaust or fool the server.
 
-Each carries a known SecretValue (and the admin Authorization), so a test can also
-show that neither is echoed or logged. Media types, field names and the XML root come
-from the spec; the body limit is the server's default setting.
+There is one catalogue per operation, built from that operation's valid request, so
+that every guard of the shared request pipeline is shown to hold for each. Inputs carry
+a known secret wherever the request has room for one (Save's SecretValue, a Type sent
+as an object, a form field), and all carry the admin Authorization, so a test can also
+show that neither is echoed or logged. Media types, field names and the XML roots
+come from the spec; the body limit is the server's default setting.
 """
 
 from __future__ import annotations
@@ -13,18 +16,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import spec_loader
-from reference_server.body_decoding import BodyFormat, body_format
+from reference_server.schema_walk import schema_types
 from reference_server.settings import ONE_MIB
-from tests.server.bodies import XML_ROOT, xml_body
-from tests.server.conftest import credential
+from tests.server.bodies import FORM_TYPE, JSON_TYPE, XML_TYPE, xml_body, xml_root
+from tests.server.conftest import SPEC, valid_request
 
-SPEC = spec_loader.load_spec()
-MEDIA_TYPES = spec_loader.request_media_types(SPEC)
-JSON_TYPE, XML_TYPE, FORM_TYPE = (
-    next(media_type for media_type in MEDIA_TYPES if body_format(media_type) is wanted)
-    for wanted in (BodyFormat.JSON, BodyFormat.XML, BodyFormat.FORM)
-)
-INT32_MAX = spec_loader.request_schema(SPEC)["properties"]["AssociateId"]["maximum"]
 SECRET = "hostile-SecretValue-5f1e2d9a"
 DEPTH = 100_000
 FORM_FIELDS = 100_000
@@ -45,10 +41,6 @@ class HostileInput:
     headers: dict[str, str] = field(default_factory=dict)
 
 
-def valid_json(**fields: object) -> dict[str, object]:
-    return {**credential("hostile", SecretValue=SECRET), **fields}
-
-
 def encoded(document: object) -> bytes:
     return json.dumps(document).encode()
 
@@ -58,65 +50,106 @@ def chunked_oversize() -> Iterator[bytes]:
         yield CHUNK
 
 
-def xml_with_dtd(dtd: str, type_text: str) -> bytes:
-    """A valid XML request with ``dtd`` before its root and ``type_text`` as its Type.
-
-    The request is otherwise valid, so a parser that let the DTD through would save it.
-    """
-    declaration, _, root = xml_body(valid_json()).partition(b"?>")
-    valid_type = f"<Type>{valid_json()['Type']}</Type>".encode()
-    root = root.strip().replace(valid_type, f"<Type>{type_text}</Type>".encode())
-    return declaration + b"?>\n" + dtd.encode() + b"\n" + root
-
-
 # Ten levels of ten references each: 10**9 "lol"s if entities were expanded.
 LAUGHS = ['<!ENTITY lol0 "lol">'] + [
     f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10)
 ]
-BILLION_LAUGHS = xml_with_dtd(f"<!DOCTYPE r [{''.join(LAUGHS)}]>", "&lol9;")
-XXE = xml_with_dtd('<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>', "&xxe;")
-# An external DTD on loopback port 9 (discard): fetching it would be a server-side request.
-EXTERNAL_DTD = xml_with_dtd(f'<!DOCTYPE {XML_ROOT} SYSTEM "http://127.0.0.1:9/x.dtd">', "dtd")
-VALID_JSON = encoded(valid_json())
-ASSOCIATE_ID = b'"AssociateId": ' + str(valid_json()["AssociateId"]).encode()
-
-
-def with_associate_id(literal: bytes) -> bytes:
-    """The valid body with AssociateId written as ``literal`` (json.dumps cannot write some)."""
-    return VALID_JSON.replace(ASSOCIATE_ID, b'"AssociateId": ' + literal)
-
-
 # Short names and empty values: 100,000 fields that still fit under the body limit.
 MANY_FIELDS = (
     "&".join(f"f{n}=" for n in range(FORM_FIELDS))
     + "&"
     + urllib.parse.urlencode({"Credentials[SecretValue]": SECRET})
-)
+).encode()
 
-CATALOGUE = (
-    HostileInput("malformed JSON", 400, VALID_JSON.replace(b",", b",,", 1)),
-    HostileInput("truncated JSON", 400, VALID_JSON[: len(VALID_JSON) // 2]),
-    HostileInput("JSON arrays nested 100,000 deep", 400, b"[" * DEPTH + b"]" * DEPTH),
-    HostileInput("JSON objects nested 100,000 deep", 400, b'{"a":' * DEPTH + b"1" + b"}" * DEPTH),
-    HostileInput("integer of 5,000 digits", 400, with_associate_id(b"9" * 5000)),
-    HostileInput("number 1e999", 400, with_associate_id(b"1e999")),
-    HostileInput("int32 overflow", 400, encoded(valid_json(AssociateId=INT32_MAX + 1))),
-    HostileInput("int32 underflow", 400, encoded(valid_json(AssociateId=-INT32_MAX - 2))),
-    HostileInput("Credentials as a list", 400, encoded(valid_json(Credentials=[SECRET]))),
-    HostileInput("Type as an object", 400, encoded(valid_json(Type={"x": SECRET}))),
-    HostileInput("invalid UTF-8", 400, VALID_JSON.replace(b"hostile", b"\xff\xfe\xc3(", 1)),
-    HostileInput("raw NUL byte in JSON", 400, VALID_JSON.replace(b"hostile", b"a\x00b", 1)),
-    HostileInput("raw NUL byte in XML", 400, xml_with_dtd("", "a\x00b"), XML_TYPE),
-    HostileInput("XML billion laughs", 400, BILLION_LAUGHS, XML_TYPE),
-    HostileInput("XML external entity (XXE)", 400, XXE, XML_TYPE),
-    HostileInput("XML external DTD", 400, EXTERNAL_DTD, XML_TYPE),
-    HostileInput("form with 100,000 fields", 400, MANY_FIELDS.encode(), FORM_TYPE),
-    HostileInput("body over the limit, Content-Length", 413, b" " * OVERSIZE_BYTES),
-    HostileInput("body over the limit, chunked", 413, chunked_oversize),
-    HostileInput("unknown media type", 415, VALID_JSON, "application/x-yaml"),
-    HostileInput("missing Content-Type", 415, VALID_JSON, None),
-    HostileInput("missing body", 400, None),
-    HostileInput(
-        "header over the limit", 431, VALID_JSON, headers={"X-Padding": "p" * OVERSIZE_HEADER_BYTES}
-    ),
-)
+
+class Operation:
+    """The valid request of one operation that the hostile inputs are made from."""
+
+    def __init__(self, operation_id: str) -> None:
+        self.operation_id = operation_id
+        self.document = valid_request(operation_id, "hostile", SecretValue=SECRET)
+        self.valid_json = encoded(self.document)
+        self.schema = spec_loader.request_schema(SPEC, operation_id, JSON_TYPE)
+        self.int32_max = self.schema["properties"]["AssociateId"]["maximum"]
+
+    def with_fields(self, **fields: object) -> bytes:
+        return encoded({**self.document, **fields})
+
+    def with_associate_id(self, literal: bytes) -> bytes:
+        """The valid body with AssociateId written as ``literal`` (json.dumps cannot write some)."""
+        written = b'"AssociateId": ' + str(self.document["AssociateId"]).encode()
+        return self.valid_json.replace(written, b'"AssociateId": ' + literal)
+
+    def xml_with_dtd(self, dtd: str, type_text: str) -> bytes:
+        """A valid XML request with ``dtd`` before its root and ``type_text`` as its Type.
+
+        The request is otherwise valid, so a parser that let the DTD through would accept it.
+        """
+        declaration, _, root = xml_body(self.document, self.operation_id).partition(b"?>")
+        valid_type = f"<Type>{self.document['Type']}</Type>".encode()
+        root = root.strip().replace(valid_type, f"<Type>{type_text}</Type>".encode())
+        return declaration + b"?>\n" + dtd.encode() + b"\n" + root
+
+    def object_fields(self) -> list[str]:
+        """The request's object-typed fields (Save's Credentials); a list there is a 400."""
+        properties = self.schema.get("properties", {})
+        return [name for name, node in properties.items() if "object" in schema_types(node)]
+
+
+def catalogue(operation_id: str) -> list[HostileInput]:
+    """The hostile inputs for one operation, each built from its own valid request."""
+    op = Operation(operation_id)
+    valid = op.valid_json
+    root = xml_root(operation_id)
+    return [
+        HostileInput("malformed JSON", 400, valid.replace(b",", b",,", 1)),
+        HostileInput("truncated JSON", 400, valid[: len(valid) // 2]),
+        HostileInput("JSON arrays nested 100,000 deep", 400, b"[" * DEPTH + b"]" * DEPTH),
+        HostileInput(
+            "JSON objects nested 100,000 deep", 400, b'{"a":' * DEPTH + b"1" + b"}" * DEPTH
+        ),
+        HostileInput("integer of 5,000 digits", 400, op.with_associate_id(b"9" * 5000)),
+        HostileInput("number 1e999", 400, op.with_associate_id(b"1e999")),
+        HostileInput("int32 overflow", 400, op.with_fields(AssociateId=op.int32_max + 1)),
+        HostileInput("int32 underflow", 400, op.with_fields(AssociateId=-op.int32_max - 2)),
+        *(
+            HostileInput(f"{name} as a list", 400, op.with_fields(**{name: [SECRET]}))
+            for name in op.object_fields()
+        ),
+        HostileInput("Type as an object", 400, op.with_fields(Type={"x": SECRET})),
+        HostileInput("invalid UTF-8", 400, valid.replace(b"hostile", b"\xff\xfe\xc3(", 1)),
+        HostileInput("raw NUL byte in JSON", 400, valid.replace(b"hostile", b"a\x00b", 1)),
+        HostileInput("raw NUL byte in XML", 400, op.xml_with_dtd("", "a\x00b"), XML_TYPE),
+        HostileInput(
+            "XML billion laughs",
+            400,
+            op.xml_with_dtd(f"<!DOCTYPE r [{''.join(LAUGHS)}]>", "&lol9;"),
+            XML_TYPE,
+        ),
+        HostileInput(
+            "XML external entity (XXE)",
+            400,
+            op.xml_with_dtd('<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>', "&xxe;"),
+            XML_TYPE,
+        ),
+        # An external DTD on loopback port 9 (discard): fetching it would be a server-side
+        # request.
+        HostileInput(
+            "XML external DTD",
+            400,
+            op.xml_with_dtd(f'<!DOCTYPE {root} SYSTEM "http://127.0.0.1:9/x.dtd">', "dtd"),
+            XML_TYPE,
+        ),
+        HostileInput("form with 100,000 fields", 400, MANY_FIELDS, FORM_TYPE),
+        HostileInput("body over the limit, Content-Length", 413, b" " * OVERSIZE_BYTES),
+        HostileInput("body over the limit, chunked", 413, chunked_oversize),
+        HostileInput("unknown media type", 415, valid, "application/x-yaml"),
+        HostileInput("missing Content-Type", 415, valid, None),
+        HostileInput("missing body", 400, None),
+        HostileInput(
+            "header over the limit",
+            431,
+            valid,
+            headers={"X-Padding": "p" * OVERSIZE_HEADER_BYTES},
+        ),
+    ]

@@ -9,23 +9,32 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 
 import spec_loader
 from reference_server.body_decoding import XSI_NIL, BodyFormat, body_format
+from tests.server.conftest import SAVE, SPEC
 
-SPEC = spec_loader.load_spec()
-MEDIA_TYPES = spec_loader.request_media_types(SPEC)
-XML_ROOT = spec_loader.request_schema(SPEC)["xml"]["name"]
+# Every operation takes the same media types; Save's are the ones its tests name.
+MEDIA_TYPES = spec_loader.request_media_types(SPEC, SAVE)
+JSON_TYPE, XML_TYPE, FORM_TYPE = (
+    next(media_type for media_type in MEDIA_TYPES if body_format(media_type) is wanted)
+    for wanted in (BodyFormat.JSON, BodyFormat.XML, BodyFormat.FORM)
+)
 
 
-def encode(document: dict[str, Any], media_type: str) -> bytes:
+def xml_root(operation_id: str = SAVE) -> str:
+    root: str = spec_loader.request_schema(SPEC, operation_id, XML_TYPE)["xml"]["name"]
+    return root
+
+
+def encode(document: dict[str, Any], media_type: str, operation_id: str = SAVE) -> bytes:
     found = body_format(media_type)
     if found is BodyFormat.XML:
-        return xml_body(document)
+        return xml_body(document, operation_id)
     if found is BodyFormat.FORM:
         return form_body(document)
     return json.dumps(document).encode()
 
 
-def xml_body(document: dict[str, Any]) -> bytes:
-    root = Element(XML_ROOT)
+def xml_body(document: dict[str, Any], operation_id: str = SAVE) -> bytes:
+    root = Element(xml_root(operation_id))
     add_children(root, document)
     written: bytes = tostring(root, encoding="utf-8", xml_declaration=True)
     return written

@@ -1,4 +1,4 @@
-"""Fixtures: a reference server on a free loopback port, with one identity of each kind."""
+"""Fixtures: a reference server on a free loopback port, with identities of every kind."""
 
 from __future__ import annotations
 
@@ -27,19 +27,30 @@ BEARER = "8A:Cust12345.bearer-token-5e21"
 XSRF_TOKEN = "xsrf-token-c0de"
 LIMITED_TICKET = "7T:limited-ticket-0b0e"
 LIMITED_ASSOCIATE = 42
+SYSTEM_TICKET = "7T:system-ticket-5a5a"
 IDENTITY_ARGS = (
     "--basic", f"{BASIC_USER}:{BASIC_PASSWORD}",
     "--ticket", TICKET,
     "--bearer", BEARER,
     "--xsrf", XSRF_TOKEN,
     "--ticket", f"{LIMITED_TICKET}@{LIMITED_ASSOCIATE}",
+    "--ticket", f"{SYSTEM_TICKET}@system",
 )  # fmt: skip
 BASIC_AUTHORIZATION = (
     "Basic " + base64.b64encode(f"{BASIC_USER}:{BASIC_PASSWORD}".encode()).decode()
 )
 ADMIN = {"Authorization": BASIC_AUTHORIZATION}
+LIMITED = {"Authorization": f"SOTicket {LIMITED_TICKET}"}
+SYSTEM_USER = {"Authorization": f"SOTicket {SYSTEM_TICKET}"}
 JSON = "application/json"
 LOG_WAIT_SECONDS = 10.0
+
+SPEC = spec_loader.load_spec()
+# The operations the tests call by name; the spec may list more (see test_operations).
+SAVE = "SaveUntrustedCredentialsForAssociate"
+GET = "GetUntrustedCredentialsForAssociate"
+REMOVE = "RemoveUntrustedCredentialsForAssociate"
+OPERATION_IDS = [found.operation_id for found in spec_loader.operations(SPEC)]
 
 
 def credential(type_: str, **credentials: Any) -> dict[str, Any]:
@@ -62,19 +73,33 @@ class Server:
     # One client for all requests: creating one per request costs more than the request.
     client: httpx.Client
 
-    @property
-    def url(self) -> str:
-        return self.running.base_url + spec_loader.OPERATION_PATH
+    def url(self, operation_id: str = SAVE) -> str:
+        return self.running.base_url + spec_loader.operation(SPEC, operation_id).path
 
     def post(
-        self, body: bytes, media_type: str = JSON, headers: Mapping[str, str] = ADMIN
+        self,
+        body: bytes,
+        media_type: str = JSON,
+        headers: Mapping[str, str] = ADMIN,
+        operation_id: str = SAVE,
     ) -> httpx.Response:
         return self.client.post(
-            self.url, content=body, headers={"Content-Type": media_type, **headers}
+            self.url(operation_id), content=body, headers={"Content-Type": media_type, **headers}
         )
 
-    def post_json(self, document: Any, headers: Mapping[str, str] = ADMIN) -> httpx.Response:
-        return self.post(json.dumps(document).encode(), JSON, headers)
+    def post_json(
+        self, document: Any, headers: Mapping[str, str] = ADMIN, operation_id: str = SAVE
+    ) -> httpx.Response:
+        return self.post(json.dumps(document).encode(), JSON, headers, operation_id)
+
+    def read_back(
+        self, saved: dict[str, Any], headers: Mapping[str, str] = ADMIN
+    ) -> list[dict[str, Any]]:
+        """What Get answers (in JSON) for the (AssociateId, Type) of a saved document."""
+        response = self.post_json(linked_request(saved, GET), headers, GET)
+        assert response.status_code == 200, response.text
+        found: list[dict[str, Any]] = response.json()
+        return found
 
     def settled_log(self) -> str:
         """The server's output once every request answered so far has been logged.
@@ -101,6 +126,34 @@ class Server:
         """What `export` prints for this Type (run in-process: a subprocess per test is slow)."""
         lines = export_lines(self.database, None, reveal_secrets=reveal_secrets, environ=os.environ)
         return [row for row in map(json.loads, lines) if row["Type"] == type_]
+
+
+def valid_request(operation_id: str, type_: str, **credentials: Any) -> dict[str, Any]:
+    """A valid request of any operation, about the credential that `credential` makes."""
+    saved = credential(type_, **credentials)
+    return saved if operation_id == SAVE else linked_request(saved, operation_id)
+
+
+REQUEST_BODY = "$request.body#"
+
+
+def linked_request(saved: dict[str, Any], operation_id: str) -> dict[str, Any]:
+    """The request body of ``operation_id`` that Save's link to it makes of a saved document.
+
+    The spec's links say where each field comes from (``$request.body#/Credentials/...``).
+    """
+    links = spec_loader.response(SPEC, SAVE, "204")["links"]
+    [link] = [link for link in links.values() if link["operationId"] == operation_id]
+    return {
+        name: value_at_pointer(saved, expression.removeprefix(REQUEST_BODY))
+        for name, expression in link["requestBody"].items()
+    }
+
+
+def value_at_pointer(document: Any, pointer: str) -> Any:
+    for part in pointer.split("/")[1:]:
+        document = document.get(part) if isinstance(document, dict) else None
+    return document
 
 
 @contextmanager

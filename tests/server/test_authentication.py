@@ -5,8 +5,8 @@ Guards proven by removing them (by hand, once):
   test_rejected_credentials[xsrf header without cookie] fails (204).
 - identity.scheme comparison in Authenticator._match: test_rejected_credentials
   [bearer token as ticket] fails (204).
-- the limited-identity check in endpoint.py: test_limited_identity_is_refused_for_others
-  fails (204).
+- the limited-identity check in pipeline.py: test_limited_identity_is_refused_for_others
+  fails (204 or 200) for every operation.
 - _app_token_ok: test_required_app_token fails (204 without the token).
 - .lower() on the scheme word: test_each_scheme_is_accepted[SOTICKET upper case] fails.
 """
@@ -21,13 +21,18 @@ import pytest
 from tests.server.conftest import (
     BASIC_AUTHORIZATION,
     BEARER,
+    GET,
+    LIMITED,
     LIMITED_ASSOCIATE,
-    LIMITED_TICKET,
+    OPERATION_IDS,
+    REMOVE,
+    SAVE,
     TICKET,
     XSRF_TOKEN,
     Server,
     credential,
     running_server,
+    valid_request,
 )
 
 XSRF_HEADERS = {"X-XSRF-TOKEN": XSRF_TOKEN, "Cookie": f"XSRF-TOKEN={XSRF_TOKEN}"}
@@ -88,29 +93,40 @@ def test_rejected_credentials(server: Server, headers: dict[str, str]) -> None:
     assert server.exported_type("rejected") == []
 
 
-def test_authentication_comes_before_media_type_and_size(server: Server) -> None:
-    response = server.post(b"x" * 10, "text/plain", headers={})
+@pytest.mark.parametrize("operation_id", OPERATION_IDS)
+def test_authentication_comes_before_media_type_and_size(server: Server, operation_id: str) -> None:
+    response = server.post(b"x" * 10, "text/plain", headers={}, operation_id=operation_id)
 
     assert response.status_code == 401
 
 
 def test_limited_identity_saves_for_its_own_associate(server: Server) -> None:
-    headers = {"Authorization": f"SOTicket {LIMITED_TICKET}"}
-
-    response = server.post_json(credential("limited-own"), headers=headers)
+    response = server.post_json(credential("limited-own"), headers=LIMITED)
 
     assert response.status_code == 204, response.text
 
 
-def test_limited_identity_is_refused_for_others(server: Server) -> None:
-    headers = {"Authorization": f"SOTicket {LIMITED_TICKET}"}
-    document = {**credential("limited-other"), "AssociateId": LIMITED_ASSOCIATE + 1}
+@pytest.mark.parametrize(
+    ("operation_id", "verb"),
+    [(SAVE, "save"), (GET, "read"), (REMOVE, "remove")],
+)
+def test_limited_identity_is_refused_for_others(
+    server: Server, operation_id: str, verb: str
+) -> None:
+    other = LIMITED_ASSOCIATE + 1
+    type_ = f"limited-other {operation_id}"
+    saved_for_other = {**credential(type_), "AssociateId": other}
+    assert server.post_json(saved_for_other).status_code == 204  # by the administrator
+    document = {**valid_request(operation_id, type_, Comment="refused"), "AssociateId": other}
 
-    response = server.post_json(document, headers=headers)
+    response = server.post_json(document, headers=LIMITED, operation_id=operation_id)
 
     assert response.status_code == 403
-    assert response.json()["ErrorMessage"].startswith("AssociateId: ")
-    assert server.exported_type("limited-other") == []
+    assert response.json()["ErrorMessage"] == (
+        f"AssociateId: not allowed to {verb} credentials for associate {other}"
+    )
+    # neither replaced nor removed
+    assert server.exported_type(type_, reveal_secrets=True) == [saved_for_other]
 
 
 def test_required_app_token(database: Path) -> None:

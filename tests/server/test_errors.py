@@ -16,6 +16,13 @@ Guards proven by removing them (by hand, once):
   fails (Starlette's plain-text 500).
 - send_400_response removed from ReferenceHttpProtocol:
   test_unreadable_request_has_the_error_body fails (uvicorn's plain-text 400).
+- the looks_like_json() hint in pipeline.py: test_json_sent_as_a_form_is_named fails
+  (only "AssociateId: is required; ..."; issue 12, item 5).
+- the 403 check moved before validation in pipeline.py:
+  test_refusals_come_in_order fails for every operation (403 where 400 is due).
+
+The refusals that come before an operation's own step are the shared pipeline's, so
+their tests run against every operation of the spec.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ import json
 import logging
 import socket
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -36,17 +43,22 @@ from reference_server.app import create_app
 from reference_server.launcher import serve_app
 from reference_server.settings import Identity, Scheme, Settings
 from reference_server.storage import CredentialStore
-from tests.server.bodies import XML_ROOT, xml_body
+from tests.server.bodies import FORM_TYPE, JSON_TYPE, XML_TYPE, xml_body, xml_root
 from tests.server.conftest import (
     ADMIN,
     BASIC_AUTHORIZATION,
     BASIC_PASSWORD,
     BASIC_USER,
+    LIMITED,
+    LIMITED_ASSOCIATE,
+    OPERATION_IDS,
+    SAVE,
+    SPEC,
     Server,
     credential,
+    valid_request,
 )
 
-SPEC = spec_loader.load_spec()
 ERROR_SCHEMA = spec_loader.component(SPEC, "schemas", "SuperOfficeError")
 # The spec's own 400 example is a SecretValue over its limit.
 BAD_REQUEST_EXAMPLE = spec_loader.component(SPEC, "responses", "BadRequest")["content"][
@@ -54,7 +66,12 @@ BAD_REQUEST_EXAMPLE = spec_loader.component(SPEC, "responses", "BadRequest")["co
 ]["example"]
 ERROR_VALIDATOR = jsonschema_rs.Draft202012Validator(ERROR_SCHEMA)
 LONG_SECRET = "never-echo-me-" + "x" * 80
-VALID_XML = xml_body(credential("dtd")).decode().partition("?>")[2]  # without the declaration
+by_operation = pytest.mark.parametrize("operation_id", OPERATION_IDS)
+
+
+def valid_xml(operation_id: str) -> str:
+    """A valid XML request without its XML declaration."""
+    return xml_body(valid_request(operation_id, "dtd"), operation_id).decode().partition("?>")[2]
 
 
 def assert_error_body(response: httpx.Response, status: int) -> dict[str, object]:
@@ -100,8 +117,10 @@ def test_schema_violations_are_named(server: Server, document: object, message: 
     assert body["ErrorMessage"] == message
 
 
-def test_malformed_json_is_not_quoted(server: Server) -> None:
-    response = server.post(b'{"SecretValue": "' + LONG_SECRET.encode() + b'",,}')
+@by_operation
+def test_malformed_json_is_not_quoted(server: Server, operation_id: str) -> None:
+    malformed = b'{"SecretValue": "' + LONG_SECRET.encode() + b'",,}'
+    response = server.post(malformed, operation_id=operation_id)
 
     body = assert_error_body(response, 400)
     assert str(body["ErrorMessage"]).startswith("body: not valid JSON")
@@ -122,31 +141,56 @@ def test_lone_surrogate_is_rejected(server: Server) -> None:
     assert body["ErrorMessage"] == "Type: is not valid Unicode text"
 
 
-@pytest.mark.parametrize(
-    "body",
-    [
-        # Valid apart from the DOCTYPE, so only the DTD ban can refuse it.
-        pytest.param(f"<!DOCTYPE {XML_ROOT}>{VALID_XML}", id="doctype only"),
-        pytest.param(
-            f'<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><{XML_ROOT}>&b;</{XML_ROOT}>',
-            id="entity expansion",
-        ),
-    ],
-)
-def test_xml_dtd_is_rejected(server: Server, body: str) -> None:
-    response = server.post(body.encode(), "application/xml")
+def doctype_only(operation_id: str) -> str:
+    # Valid apart from the DOCTYPE, so only the DTD ban can refuse it.
+    return f"<!DOCTYPE {xml_root(operation_id)}>{valid_xml(operation_id)}"
+
+
+def entity_expansion(operation_id: str) -> str:
+    root = xml_root(operation_id)
+    return f'<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><{root}>&b;</{root}>'
+
+
+@by_operation
+@pytest.mark.parametrize("body_of", [doctype_only, entity_expansion])
+def test_xml_dtd_is_rejected(
+    server: Server, operation_id: str, body_of: Callable[[str], str]
+) -> None:
+    response = server.post(body_of(operation_id).encode(), XML_TYPE, operation_id=operation_id)
 
     assert_error_body(response, 400)
 
 
 @pytest.mark.parametrize("encoding", ["bogus", "hex", "shift_jis"])
 def test_xml_in_an_unsupported_encoding_is_rejected(server: Server, encoding: str) -> None:
-    body = f'<?xml version="1.0" encoding="{encoding}"?>{VALID_XML}'
+    body = f'<?xml version="1.0" encoding="{encoding}"?>{valid_xml(SAVE)}'
 
-    response = server.post(body.encode(), "application/xml")
+    response = server.post(body.encode(), XML_TYPE)
 
     assert assert_error_body(response, 400)["ErrorMessage"] == (
         "body: the XML declaration names an unsupported encoding"
+    )
+
+
+@by_operation
+@pytest.mark.parametrize("space", ["", " \n\t"])
+def test_json_sent_as_a_form_is_named(server: Server, operation_id: str, space: str) -> None:
+    """curl -d '{...}' sends JSON as a form, which lacks every field."""
+    body = space + json.dumps(valid_request(operation_id, "curl"))
+
+    response = server.post(body.encode(), FORM_TYPE, operation_id=operation_id)
+
+    message = str(assert_error_body(response, 400)["ErrorMessage"])
+    assert message.startswith(
+        f"body: looks like JSON; send it with Content-Type: {JSON_TYPE}; AssociateId: is required"
+    )
+
+
+def test_a_form_that_does_not_look_like_json_gets_no_hint(server: Server) -> None:
+    response = server.post(b"Type=t", FORM_TYPE)
+
+    assert assert_error_body(response, 400)["ErrorMessage"] == (
+        "AssociateId: is required; Credentials: is required"
     )
 
 
@@ -162,21 +206,51 @@ def test_form_value_and_object_at_once(server: Server) -> None:
     )
 
 
+@by_operation
 @pytest.mark.parametrize("method", ["GET", "PUT", "PATCH", "DELETE", "OPTIONS"])
-def test_other_methods_are_not_allowed(server: Server, method: str) -> None:
-    response = server.client.request(method, server.url, headers=ADMIN)
+def test_other_methods_are_not_allowed(server: Server, operation_id: str, method: str) -> None:
+    allowed = spec_loader.methods_at(SPEC, spec_loader.operation(SPEC, operation_id).path)
+
+    response = server.client.request(method, server.url(operation_id), headers=ADMIN)
 
     assert_error_body(response, 405)
-    assert response.headers["Allow"] == "POST"
+    assert response.headers["Allow"] == ", ".join(allowed) == "POST"
 
 
+@by_operation
 @pytest.mark.parametrize("content_type", [None, "text/plain", "application/yaml"])
-def test_other_media_types_are_unsupported(server: Server, content_type: str | None) -> None:
+def test_other_media_types_are_unsupported(
+    server: Server, operation_id: str, content_type: str | None
+) -> None:
     headers = {**ADMIN, **({"Content-Type": content_type} if content_type else {})}
 
-    response = server.client.post(server.url, content=b"{}", headers=headers)
+    response = server.client.post(server.url(operation_id), content=b"{}", headers=headers)
 
     assert_error_body(response, 415)
+
+
+@by_operation
+def test_refusals_come_in_order(server: Server, operation_id: str) -> None:
+    """401 before 415 before 413 before 400 before 403, each with the operation's source."""
+    valid = json.dumps(valid_request(operation_id, "order")).encode()
+    others = {**valid_request(operation_id, "order"), "AssociateId": LIMITED_ASSOCIATE + 1}
+    oversize = b" " * (1024 * 1024 + 1)
+    cases = [
+        (401, server.post(oversize, "text/plain", {}, operation_id)),
+        (415, server.post(oversize, "text/plain", ADMIN, operation_id)),
+        (413, server.post(oversize + b"{", JSON_TYPE, ADMIN, operation_id)),
+        (400, server.post(b"{", JSON_TYPE, LIMITED, operation_id)),
+        (400, server.post_json({**others, "Type": ""}, LIMITED, operation_id)),
+        (403, server.post_json(others, LIMITED, operation_id)),
+    ]
+
+    assert [response.status_code for _, response in cases] == [status for status, _ in cases]
+    for status, response in cases[1:]:
+        assert assert_error_body(response, status)["ErrorSource"] == operation_id
+    assert server.post(valid, JSON_TYPE, LIMITED, operation_id).status_code in (200, 204)
+
+
+SAVE_PATH = spec_loader.operation(SPEC, SAVE).path
 
 
 def address(server: Server) -> tuple[str, int]:
@@ -184,11 +258,13 @@ def address(server: Server) -> tuple[str, int]:
     return host, int(port)
 
 
-def test_declared_oversize_body_is_refused_unread(server: Server) -> None:
+@by_operation
+def test_declared_oversize_body_is_refused_unread(server: Server, operation_id: str) -> None:
     """Content-Length over the limit: 413 at once, although the body is never sent."""
     host, port = address(server)
+    path = spec_loader.operation(SPEC, operation_id).path
     request = (
-        f"POST {spec_loader.OPERATION_PATH} HTTP/1.1\r\nHost: {host}\r\n"
+        f"POST {path} HTTP/1.1\r\nHost: {host}\r\n"
         f"Authorization: {BASIC_AUTHORIZATION}\r\nContent-Type: application/json\r\n"
         f"Content-Length: {10 * 1024 * 1024}\r\n\r\n"
     )
@@ -207,9 +283,8 @@ def test_declared_oversize_body_is_refused_unread(server: Server) -> None:
     "head",
     [
         # The long fuzz's find: uvicorn answered it with a plain-text 400 of its own.
-        f"POST {spec_loader.OPERATION_PATH} HTTP/1.1\r\nTransfer-Encoding: '\r\n"
-        "Content-Length: 2\r\n",
-        f"POST {spec_loader.OPERATION_PATH} HTTP/1.1\r\nContent-Length: two\r\n",
+        f"POST {SAVE_PATH} HTTP/1.1\r\nTransfer-Encoding: '\r\nContent-Length: 2\r\n",
+        f"POST {SAVE_PATH} HTTP/1.1\r\nContent-Length: two\r\n",
         "POST /api/v1/with a space HTTP/1.1\r\n",
     ],
     ids=["bad Transfer-Encoding", "bad Content-Length", "bad request line"],
@@ -231,13 +306,16 @@ def test_unreadable_request_has_the_error_body(server: Server, head: str) -> Non
     ERROR_VALIDATOR.validate(json.loads(body))
 
 
-def test_chunked_oversize_body_is_refused(server: Server) -> None:
+@by_operation
+def test_chunked_oversize_body_is_refused(server: Server, operation_id: str) -> None:
     def chunks() -> Iterator[bytes]:
         for _ in range(2 * 1024):
             yield b" " * 1024  # 2 MiB in all, no Content-Length
 
     response = server.client.post(
-        server.url, content=chunks(), headers={**ADMIN, "Content-Type": "application/json"}
+        server.url(operation_id),
+        content=chunks(),
+        headers={**ADMIN, "Content-Type": "application/json"},
     )
 
     assert response.request.headers["Transfer-Encoding"] == "chunked"
@@ -264,7 +342,7 @@ def test_unexpected_error_leaks_nothing(
     caplog.set_level(logging.ERROR, logger="reference_server")
     with serve_app(create_app(settings)) as base_url:
         response = httpx.post(
-            base_url + spec_loader.OPERATION_PATH,
+            base_url + SAVE_PATH,
             json=credential("bug", SecretValue=LONG_SECRET[:60]),
             headers=ADMIN,
         )

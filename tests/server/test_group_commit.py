@@ -11,6 +11,8 @@ Guards proven by removing them (by hand, once):
   test_rows_offered_during_a_commit_share_the_next_one fails (acknowledged while held).
 - the one-by-one retry of a failed batch (a failed batch failing all its rows):
   test_a_failing_row_fails_alone fails (the good rows get the IntegrityError).
+- runs() cutting a batch where the statement changes (planted instead: one run per
+  statement, all upserts first): test_writes_of_one_batch_keep_their_order fails.
 """
 
 from __future__ import annotations
@@ -33,13 +35,15 @@ from reference_server.group_commit import (
 
 TABLE = "CREATE TABLE rows (n INTEGER PRIMARY KEY, value TEXT NOT NULL CHECK (value != 'bad'))"
 INSERT = RowsStatement("INSERT INTO rows (n, value) VALUES", "(?, ?)")
+DELETE = RowsStatement("DELETE FROM rows WHERE n IN (VALUES", "(?)", ")")
 WAIT_SECONDS = 10.0
 # How long a held commit stays held while the test looks for early acknowledgements.
 HOLD_SECONDS = 0.2
 
 
 class CommitGate:
-    """Counts the transactions (INSERTs, each its own) and holds each until let through."""
+    """Counts the transactions (INSERTs and DELETEs, each its own) and holds each until let
+    through."""
 
     def __init__(self) -> None:
         self.commits = 0
@@ -47,7 +51,7 @@ class CommitGate:
         self._passes = threading.Semaphore(0)
 
     def trace(self, statement: str) -> None:
-        if statement.startswith("INSERT"):
+        if statement.startswith(("INSERT", "DELETE")):
             self.commits += 1
             self._arrived.release()
             assert self._passes.acquire(timeout=WAIT_SECONDS)
@@ -74,7 +78,7 @@ def gated_writer(tmp_path: Path) -> Iterator[tuple[GroupCommitWriter, CommitGate
     gate = CommitGate()
     with closing(open_database(database)) as connection:
         connection.set_trace_callback(gate.trace)
-        writer = GroupCommitWriter(connection, INSERT)
+        writer = GroupCommitWriter(connection)
         try:
             yield writer, gate, database
         finally:
@@ -91,10 +95,10 @@ def committed(database: Path) -> list[Params]:
 def test_rows_offered_during_a_commit_share_the_next_one(tmp_path: Path) -> None:
     async def scenario() -> None:
         with gated_writer(tmp_path) as (writer, gate, database):
-            first = writer.submit((0, "first"))
+            first = writer.submit(INSERT, (0, "first"))
             await gate.arrival()  # the first row's transaction is about to run (held)
             rows = [(n, f"row {n}") for n in range(1, 9)]
-            later = [writer.submit(row) for row in rows]
+            later = [writer.submit(INSERT, row) for row in rows]
             await asyncio.sleep(HOLD_SECONDS)
             assert not first.done()
             gate.let_through()
@@ -115,9 +119,11 @@ def test_rows_offered_during_a_commit_share_the_next_one(tmp_path: Path) -> None
 def test_a_failing_row_fails_alone(tmp_path: Path) -> None:
     async def scenario() -> None:
         with gated_writer(tmp_path) as (writer, gate, database):
-            first = writer.submit((0, "first"))
+            first = writer.submit(INSERT, (0, "first"))
             await gate.arrival()
-            batch = [writer.submit(row) for row in [(1, "good"), (2, "bad"), (3, "good too")]]
+            batch = [
+                writer.submit(INSERT, row) for row in [(1, "good"), (2, "bad"), (3, "good too")]
+            ]
             gate.let_through(100)
             await first
             good, bad, good_too = await asyncio.gather(*batch, return_exceptions=True)
@@ -125,6 +131,31 @@ def test_a_failing_row_fails_alone(tmp_path: Path) -> None:
             assert isinstance(bad, sqlite3.IntegrityError)
             assert (good, good_too) == (None, None)
             assert committed(database) == [(0, "first"), (1, "good"), (3, "good too")]
+
+    asyncio.run(scenario())
+
+
+def test_writes_of_one_batch_keep_their_order(tmp_path: Path) -> None:
+    """A delete after a save of the same key is applied after it, within one batch too."""
+
+    async def scenario() -> None:
+        with gated_writer(tmp_path) as (writer, gate, database):
+            first = writer.submit(INSERT, (0, "first"))
+            await gate.arrival()  # held: the rest queue behind it, and form one batch
+            batch = [
+                writer.submit(INSERT, (1, "saved, then removed")),
+                writer.submit(DELETE, (1,)),
+                writer.submit(DELETE, (2,)),
+                writer.submit(INSERT, (2, "removed, then saved")),
+                writer.submit(INSERT, (3, "saved")),
+                writer.submit(DELETE, (0,)),
+            ]
+            gate.let_through(100)
+            await asyncio.gather(first, *batch)
+
+            assert committed(database) == [(2, "removed, then saved"), (3, "saved")]
+            # The first row's, then one per run of a statement: I, D D, I I, D.
+            assert gate.commits == 5
 
     asyncio.run(scenario())
 
@@ -137,7 +168,7 @@ def test_threads_wait_for_their_own_outcome(tmp_path: Path) -> None:
 
         def write(row: Params) -> None:
             try:
-                writer.write(row)
+                writer.write(INSERT, row)
             except Exception as error:
                 errors.append(error)
             else:
@@ -159,15 +190,15 @@ def test_threads_wait_for_their_own_outcome(tmp_path: Path) -> None:
 def test_close_commits_what_is_queued_then_refuses(tmp_path: Path) -> None:
     async def scenario() -> None:
         with gated_writer(tmp_path) as (writer, gate, database):
-            first = writer.submit((0, "first"))
+            first = writer.submit(INSERT, (0, "first"))
             await gate.arrival()
-            queued = [writer.submit((n, "queued")) for n in range(1, 4)]
+            queued = [writer.submit(INSERT, (n, "queued")) for n in range(1, 4)]
             closed = asyncio.create_task(asyncio.to_thread(writer.close))
             gate.let_through(100)
             await closed
             assert len(committed(database)) == 4
             await asyncio.gather(first, *queued)
             with pytest.raises(WriterClosedError):
-                writer.submit((9, "late"))
+                writer.submit(INSERT, (9, "late"))
 
     asyncio.run(scenario())

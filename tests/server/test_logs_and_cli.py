@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import spec_loader
 from reference_server.announce import READY_PREFIX
 from reference_server.launcher import run_command
 from tests.server.conftest import (
     BASIC_AUTHORIZATION,
     BASIC_PASSWORD,
+    SPEC,
     XSRF_TOKEN,
     Server,
     credential,
@@ -29,7 +31,7 @@ def test_logs_hold_no_secret(server: Server) -> None:
     headers = {"Authorization": BASIC_AUTHORIZATION, "Cookie": f"XSRF-TOKEN={XSRF_TOKEN}"}
 
     saved = server.client.post(
-        server.url, json=document, headers=headers, params={"$select": secret}
+        server.url(), json=document, headers=headers, params={"$select": secret}
     )
     refused = server.post_json(credential("logs", SecretValue=secret * 3))
 
@@ -79,4 +81,7 @@ def test_help_documents_every_option() -> None:
         assert option in serve_help.stdout
     for option in ("--key-file", "--max-body-bytes", "--require-app-token", "@ASSOCIATE_ID"):
         assert option in serve_help.stdout
+    assert "@system" in serve_help.stdout
+    for operation in spec_loader.operations(SPEC):
+        assert operation.path in serve_help.stdout
     assert "--reveal-secrets" in export_help.stdout

@@ -7,14 +7,18 @@ Guards proven by removing them (by hand, once):
 - without_read_only() removed from endpoint.py: test_read_only_fields_are_ignored fails (400).
 - Content-Type compared with its parameters left on: test_content_type_parameters_and_case
   fails (415).
+- integral_number() dropped from decode_json: test_integral_number_is_the_integer fails
+  (stored and exported as 42.0; issue 12, item 5).
 """
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.server.bodies import MEDIA_TYPES, encode
-from tests.server.conftest import Server, credential
+from tests.server.conftest import GET, SYSTEM_USER, Server, credential, linked_request
 
 
 @pytest.mark.parametrize("media_type", MEDIA_TYPES)
@@ -74,3 +78,23 @@ def test_read_only_fields_are_ignored(server: Server) -> None:
     [row] = server.exported_type("read-only")
     assert "TableRight" not in row["Credentials"]
     assert "FieldProperties" not in row["Credentials"]
+
+
+def test_integral_number_is_the_integer(server: Server) -> None:
+    """JSON's 42.0 is the integer 42: stored, exported and read by as one."""
+    saved = credential("integral")
+    body = json.dumps(saved).replace('"AssociateId": 42,', '"AssociateId": 42.0,', 1)
+    assert "42.0" in body
+
+    response = server.post(body.encode())
+    read = server.post(
+        json.dumps(linked_request(saved, GET)).replace("42", "42.0").encode(),
+        headers=SYSTEM_USER,
+        operation_id=GET,
+    )
+
+    assert response.status_code == 204, response.text
+    [row] = server.exported_type("integral", reveal_secrets=True)
+    assert type(row["AssociateId"]) is int
+    assert row == saved
+    assert read.json() == [saved["Credentials"]]

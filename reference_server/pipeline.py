@@ -1,11 +1,12 @@
-"""POST SaveUntrustedCredentialsForAssociate: authenticate, read, validate, authorise, save.
+"""The request pipeline that every operation shares, up to the operation's own handler.
 
 Checks run in this order, cheapest and least revealing first:
 401 (credentials, app token) -> 415 (media type) -> 413 (declared Content-Length, then
-counted while reading) -> 400 (undecodable or invalid body) -> 403 (limited identity,
-other associate) -> 204 after the commit. (405 for other methods comes earlier, from
-routing.) Authentication comes first, as on real servers: an anonymous caller learns
-nothing about what the endpoint accepts, and no anonymous body is read.
+counted while reading) -> 400 (undecodable or invalid body; read-only fields are
+dropped first) -> 403 (limited identity, other associate) -> the operation's handler.
+(405 for other methods comes earlier, from routing.) Authentication comes first, as on
+real servers: an anonymous caller learns nothing about what the endpoint accepts, and
+no anonymous body is read.
 """
 
 from __future__ import annotations
@@ -17,19 +18,22 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
 import spec_loader
-from reference_server import records
-from reference_server.authentication import Authenticator, AuthNames
+from reference_server.access import may_act_for
+from reference_server.authentication import Authenticator
 from reference_server.body_decoding import (
     BodyFormat,
     UndecodableBodyError,
     body_format,
     decode_body,
+    looks_like_json,
 )
 from reference_server.body_limit import BodyTooLargeError, declared_too_large, read_body
 from reference_server.errors import error_response
+from reference_server.operations.base import Call, Handler
+from reference_server.records import KeyPaths, location
+from reference_server.records import Path as RecordPath
 from reference_server.schema_walk import JsonSchema, ReadOnlyStripper
-from reference_server.settings import Identity, Settings
-from reference_server.storage import CredentialStore, RowKey
+from reference_server.settings import Identity
 from reference_server.validation import RequestValidator
 
 
@@ -39,19 +43,27 @@ class AcceptedMediaType:
     schema: JsonSchema
     read_only: ReadOnlyStripper
     validator: RequestValidator
+    # Where a request holds secrets (format: password), for the handler to keep apart.
+    secret_paths: list[RecordPath]
 
 
-def accepted_media_types(spec: spec_loader.JsonObject) -> dict[str, AcceptedMediaType]:
-    """Every request media type of the spec with its decoder and compiled validator."""
+def accepted_media_types(
+    spec: spec_loader.JsonObject, operation_id: str, key: KeyPaths
+) -> dict[str, AcceptedMediaType]:
+    """Every request media type of an operation with its decoder and compiled validator."""
     accepted: dict[str, AcceptedMediaType] = {}
-    for media_type in spec_loader.request_media_types(spec):
+    for media_type in spec_loader.request_media_types(spec, operation_id):
         found_format = body_format(media_type)
         if found_format is None:
             raise ValueError(f"the spec lists {media_type}, which this server cannot decode")
-        schema = spec_loader.request_schema(spec, media_type)
-        records.check_key_paths(schema)
+        schema = spec_loader.request_schema(spec, operation_id, media_type)
+        key.check(schema)
         accepted[media_type.lower()] = AcceptedMediaType(
-            found_format, schema, ReadOnlyStripper(schema), RequestValidator(schema)
+            found_format,
+            schema,
+            ReadOnlyStripper(schema),
+            RequestValidator(schema),
+            spec_loader.secret_paths(schema),
         )
     return accepted
 
@@ -75,35 +87,39 @@ class Refusal(Exception):  # noqa: N818 (a refusal is an answer, not an error)
         self.response = response
 
 
-class SaveCredentials:
-    """The endpoint (`handle`). Built once at start-up: spec read, validators compiled."""
+class OperationEndpoint:
+    """One operation of the spec (`handle`): the shared checks, then its handler.
 
-    def __init__(self, spec: spec_loader.JsonObject, settings: Settings, store: CredentialStore):
-        self._source = spec_loader.operation(spec)["operationId"]
-        self._names = AuthNames.from_spec(spec)
-        self._authenticator = Authenticator(
-            self._names, settings.identities, settings.require_app_token
-        )
-        self._accepted = accepted_media_types(spec)
-        self._secret_paths = spec_loader.write_only_paths(spec_loader.request_schema(spec))
-        self._max_body_bytes = settings.max_body_bytes
-        self._store = store
+    Built once at start-up: spec read, validators compiled.
+    """
+
+    def __init__(
+        self,
+        spec: spec_loader.JsonObject,
+        operation_id: str,
+        authenticator: Authenticator,
+        max_body_bytes: int,
+        handler: Handler,
+    ) -> None:
+        self._source = operation_id
+        self._names = authenticator.names
+        self._authenticator = authenticator
+        self._accepted = accepted_media_types(spec, operation_id, handler.key)
+        json_types = [m for m, a in self._accepted.items() if a.body_format is BodyFormat.JSON]
+        self._json_hint = f"body: looks like JSON; send it with Content-Type: {json_types[0]}"
+        self._max_body_bytes = max_body_bytes
+        self._handler = handler
 
     async def handle(self, request: Request) -> Response:
         try:
-            return await self._save(request)
+            identity = self._authenticate(request)
+            target, charset = self._accepted_media_type(request)
+            document = await self._valid_document(request, target, charset)
+            self._authorize(identity, self._handler.key.associate_id_of(document))
         except Refusal as refusal:
             return refusal.response
-
-    async def _save(self, request: Request) -> Response:
-        identity = self._authenticate(request)
-        target, charset = self._accepted_media_type(request)
-        document = await self._valid_document(request, target, charset)
-        row_key = records.row_key(document)
-        self._authorize(identity, row_key)
-        public, secrets = records.split_secrets(document, self._secret_paths)
-        await self._store.save(row_key, public, secrets)
-        return Response(status_code=204)
+        call = Call(identity, document, target.secret_paths, request.headers)
+        return await self._handler.answer(call)
 
     def _refuse(self, status: int, error_type: str, message: str) -> Refusal:
         return Refusal(error_response(status, error_type, message, self._source))
@@ -136,30 +152,38 @@ class SaveCredentials:
             raise self._too_large()
         try:
             body = await read_body(request, self._max_body_bytes)
-            document = decode_body(body, target.body_format, charset, target.schema)
         except BodyTooLargeError:
             raise self._too_large() from None
-        except UndecodableBodyError as error:
-            raise self._refuse(400, "ValidationException", str(error)) from None
         except ClientDisconnect:
             message = "body: the client disconnected before sending it all"
             raise self._refuse(400, "ValidationException", message) from None
+        try:
+            document = decode_body(body, target.body_format, charset, target.schema)
+        except UndecodableBodyError as error:
+            raise self._invalid(str(error), body, target) from None
         document = target.read_only.without_read_only(document)
         problems = target.validator.problems(document)
         if problems:
-            raise self._refuse(400, "ValidationException", "; ".join(problems))
+            raise self._invalid("; ".join(problems), body, target)
         # Valid against an object schema, so a dict.
         valid: dict[str, Any] = document
         return valid
+
+    def _invalid(self, message: str, body: bytes, target: AcceptedMediaType) -> Refusal:
+        # curl sends -d data as a form unless told otherwise; the form's problems alone
+        # ("AssociateId: is required") would not say what went wrong.
+        if target.body_format is BodyFormat.FORM and looks_like_json(body):
+            message = f"{self._json_hint}; {message}"
+        return self._refuse(400, "ValidationException", message)
 
     def _too_large(self) -> Refusal:
         message = f"body: larger than the limit of {self._max_body_bytes} bytes"
         return self._refuse(413, "RequestEntityTooLargeException", message)
 
-    def _authorize(self, identity: Identity, row_key: RowKey) -> None:
-        if identity.associate_id is not None and identity.associate_id != row_key.associate_id:
+    def _authorize(self, identity: Identity, associate_id: int) -> None:
+        if not may_act_for(identity, associate_id):
             message = (
-                f"{'.'.join(records.ASSOCIATE_ID_PATH)}: not allowed to save credentials"
-                f" for associate {row_key.associate_id}"
+                f"{location(self._handler.key.associate_id)}: not allowed to"
+                f" {self._handler.verb} credentials for associate {associate_id}"
             )
             raise self._refuse(403, "SoAccessDeniedException", message)
