@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from contract_tests.contract_facts import contract_facts
-from contract_tests.options import ContractOptions
+from contract_tests.options import FILTERED, ContractOptions
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,11 @@ class Target:
     # the embedded server.
     headers: dict[str, str]
     embedded: bool
+
+    def __repr__(self) -> str:
+        # pytest prints fixture values in tracebacks: the header names, never their values.
+        masked = {name: FILTERED for name in self.headers}
+        return f"Target(base_url={self.base_url!r}, headers={masked!r}, embedded={self.embedded})"
 
 
 @contextmanager
