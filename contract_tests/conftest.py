@@ -13,6 +13,7 @@ import requests
 from _pytest.terminal import TerminalReporter
 from schemathesis import BaseSchema
 
+from contract_tests import effects
 from contract_tests.associate import OneAssociate
 from contract_tests.case_tally import CaseTally
 from contract_tests.check_tally import CheckTally
@@ -26,6 +27,7 @@ from contract_tests.options import (
     masked_arguments,
     read_options,
 )
+from contract_tests.readers import effect_settings
 from contract_tests.reports import prune_reports
 from contract_tests.run_summary import RunFacts, summary_lines
 from contract_tests.saved_credentials import Cleanup, SavedCredentials
@@ -102,6 +104,7 @@ def contract_schema(
         str(options.rate_limit or NO_RATE_LIMIT),
     )
     run.cases = CaseTally(contract_target.headers)
+    effects.configure(effect_settings(options, contract_target))
     saved = SavedCredentials()
     for part in (run.checks, run.cases, saved):
         part.attach(schema)
@@ -156,6 +159,7 @@ def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.C
         ]
     else:
         lines = summary_lines(run.facts, run.cases, run.checks.counts(), run.cleanup, verdict)
+        lines += secrets_seen_lines()
         lines.append(f"reports:     {options.reports_dir.resolve()}")
     for line in lines:
         terminalreporter.write_line(line)
@@ -181,3 +185,12 @@ def _verdict(run: ContractRun) -> str:
     if run.exit_status == pytest.ExitCode.OK:
         return f"PASSED: the server keeps the contract in all {run.cases.cases} cases"
     return f"ERROR: pytest exit code {run.exit_status} (see above)"
+
+
+def secrets_seen_lines() -> list[str]:
+    """How the run's identity saw SecretValue come back, when it read any back."""
+    seen = effects.memory().secrets_seen
+    if not seen:
+        return []
+    counts = ", ".join(f"{rule.value} {count}x" for rule, count in sorted(seen.items()))
+    return [f"secrets:     SecretValue as the run's identity read it back: {counts}"]

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from contract_tests.associate import is_valid_associate
+from contract_tests.effects import EXPECT_SECRETS_ENV_VAR, SecretRule
 from contract_tests.rate_limit import Rate, parse_rate
 
 # Enough for the fuzzing phase to try every media type many times and stay near a minute.
@@ -33,6 +34,7 @@ TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 URL_SCHEMES = ("http", "https")
 # Shown instead of a credential in reprs, as schemathesis masks it in reports.
 FILTERED = "[Filtered]"
+SECRET_CHOICES = tuple(rule.value for rule in SecretRule)
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,13 @@ OPTIONS = (
         f" deleted (default {DEFAULT_KEEP_REPORTS}).",
     ),
     Option(
+        "--expect-secrets",
+        EXPECT_SECRETS_ENV_VAR,
+        "What a read-back by the run's identity does with SecretValue: 'shown' (the one"
+        " saved comes back) or 'hidden' (none comes back). Default: a returned one must be"
+        " the one saved; against the embedded server both ways are checked.",
+    ),
+    Option(
         "--unsanitized",
         "CONTRACT_UNSANITIZED",
         "Show reproductions and write reports without masking credentials and secrets.",
@@ -129,6 +138,7 @@ class ContractOptions:
     reports_dir: Path
     keep_reports: int
     unsanitized: bool
+    expect_secrets: str | None
 
     def __repr__(self) -> str:
         # pytest prints fixture values in tracebacks: never the credentials themselves.
@@ -181,6 +191,7 @@ def read_options(config: pytest.Config) -> ContractOptions:
         reports_dir=Path(reports_dir) if reports_dir else _timestamped_reports_dir(),
         keep_reports=DEFAULT_KEEP_REPORTS if keep_reports is None else keep_reports,
         unsanitized=_switch(values["unsanitized"]),
+        expect_secrets=_choice(values["expect_secrets"], "--expect-secrets", SECRET_CHOICES),
     )
 
 
@@ -237,6 +248,14 @@ def masked_arguments(arguments: list[str]) -> list[str]:
         else:
             masked.append(argument)
     return masked
+
+
+def _choice(value: str | None, flag: str, choices: tuple[str, ...]) -> str | None:
+    if not value:
+        return None
+    if value.strip().lower() not in choices:
+        raise pytest.UsageError(f"{flag} takes one of {', '.join(choices)}, got {value!r}")
+    return value.strip().lower()
 
 
 def _switch(value: str | None) -> bool:

@@ -28,6 +28,7 @@ def test_options_repr_masks_every_credential() -> None:
         reports_dir=Path("reports"),
         keep_reports=20,
         unsanitized=False,
+        expect_secrets="hidden",
     )
     shown = repr(options)
     assert SECRET not in shown
