@@ -2,9 +2,9 @@
 
 Every run is a separate ``pytest contract_tests`` process, as a user starts it; two
 run at a time, one per core. The batch: the clean reference server, each planted
-fault, the embedded default target, one unsanitized run, a server that sets a cookie
-and logs the requests, and a 204 carrying the literal ``null`` with and without the
-spec's x-tolerated-body.
+fault, each conformant variation, the embedded default target, one unsanitized run, a
+server that sets a cookie and logs the requests, and a 204 carrying the literal
+``null`` with and without the spec's x-tolerated-body.
 """
 
 from __future__ import annotations
@@ -26,8 +26,11 @@ from starlette.types import ASGIApp
 
 import spec_loader
 from contract_tests.contract_facts import TOLERATED_BODY_EXTENSION
+from contract_tests.options import OPTIONS
 from tests.contract.fault_servers import serve_reference_app
-from tests.contract.faults import FAULTS, Fault, null_on_no_content
+from tests.contract.faults import FAULTS, null_on_no_content
+from tests.contract.planted_fault import Fault
+from tests.contract.read_back_faults import CONFORMANT_VARIATIONS
 from tests.contract.request_log import LOG_FILE, plant_cookie_and_log
 from tests.contract.suite_run import TESTS_FAILED, SuiteRun, run_suite
 
@@ -45,6 +48,13 @@ XSRF_TOKEN = "contract-xsrf-token-0123456789"
 TOLERATED = "204 with null, tolerated by the spec"
 UNTOLERATED = "204 with null, spec without x-tolerated-body"
 MATRIX_KEY = pytest.StashKey[str]()
+# The suite's identity on a wrapped reference server is an administrator, who never sees
+# a secret: the suite is told so, as a user would tell it about a named server.
+EXPECT_SECRETS = next(option.flag for option in OPTIONS if option.dest == "expect_secrets")
+ADMINISTRATOR_SEES = "hidden"
+# A fault run stops at its first failing test: the kill needs the aimed check to fail,
+# and the tests after it (other operations, the stateful phase) would only add time.
+STOP_AT_FIRST_FAILURE = "--exitfirst"
 
 
 @dataclass(frozen=True)
@@ -107,6 +117,8 @@ def run_against(
             SEED,
             "--max-examples",
             MAX_EXAMPLES,
+            EXPECT_SECRETS,
+            ADMINISTRATOR_SEES,
             *options,
             authorization=credentials.authorization,
             env=env,
@@ -190,15 +202,20 @@ def run_batch(root: Path) -> Batch:
             credentials,
             env={spec_loader.SPEC_ENV_VAR: str(spec_without_tolerated_body(untolerated))},
         )
+        # Whole runs first, the short fault runs last: both workers stay busy to the end.
+        for variation in CONFORMANT_VARIATIONS:
+            jobs[variation.name] = pool.submit(
+                run_against, variation.wrap, directory(variation.name), credentials
+            )
         for fault in FAULTS:
             jobs[fault.name] = pool.submit(
-                run_against, fault.wrap, directory(fault.name), credentials
+                run_against, fault.wrap, directory(fault.name), credentials, STOP_AT_FIRST_FAILURE
             )
         return Batch(credentials, {name: job.result() for name, job in jobs.items()})
 
 
 def kill_matrix(runs: dict[str, SuiteRun]) -> str:
-    rows = [("fault", "killed", "caught by the expected check", "all failed checks", "seconds")]
+    rows = [("server", "verdict", "caught by the expected check", "all failed checks", "seconds")]
     killed = 0
     for fault in FAULTS:
         run = runs[fault.name]
@@ -214,23 +231,28 @@ def kill_matrix(runs: dict[str, SuiteRun]) -> str:
                 f"{run.seconds:.1f}",
             )
         )
-    clean = runs[CLEAN]
-    rows.append(
-        (
-            CLEAN,
-            "passes" if clean.exit_code == 0 else "FAILS",
-            "-",
-            ", ".join(clean.failed_checks) or "-",
-            f"{clean.seconds:.1f}",
+    passing = (*(variation.name for variation in CONFORMANT_VARIATIONS), CLEAN)
+    passed = 0
+    for name in passing:
+        run = runs[name]
+        passed += run.exit_code == 0
+        rows.append(
+            (
+                name,
+                "passes" if run.exit_code == 0 else "FAILS",
+                "-",
+                ", ".join(run.failed_checks) or "-",
+                f"{run.seconds:.1f}",
+            )
         )
-    )
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
     table = [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in rows
     ]
     share = f"{killed}/{len(FAULTS)} faults killed by their check ({100 * killed // len(FAULTS)}%)"
-    return "\n".join([*table, share])
+    conformant = f"{passed}/{len(passing)} conformant servers passed (variations and the clean one)"
+    return "\n".join([*table, share, conformant])
 
 
 def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.Config) -> None:

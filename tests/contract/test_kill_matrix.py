@@ -1,14 +1,16 @@
-"""The suite passes the clean reference server and catches every planted fault."""
+"""The suite passes the clean reference server and its conformant variations, and catches
+every planted fault with the check aimed at it."""
 
 from __future__ import annotations
 
-import inspect
-
 import pytest
+from schemathesis.checks import CHECKS
 
-from contract_tests import checks
+import contract_tests.hooks
 from tests.contract.conftest import CLEAN, Batch
-from tests.contract.faults import FAULTS, Fault
+from tests.contract.faults import FAULTS
+from tests.contract.planted_fault import Fault, Variation
+from tests.contract.read_back_faults import CONFORMANT_VARIATIONS
 from tests.contract.suite_run import TESTS_FAILED
 
 
@@ -25,13 +27,42 @@ def test_planted_fault_is_killed_by_its_check(batch: Batch, fault: Fault) -> Non
     assert fault.caught_by in run.failed_checks, run.output[-5000:]
 
 
+@pytest.mark.parametrize(
+    "variation", CONFORMANT_VARIATIONS, ids=[variation.name for variation in CONFORMANT_VARIATIONS]
+)
+def test_conformant_variation_passes(batch: Batch, variation: Variation) -> None:
+    run = batch.runs[variation.name]
+    assert run.exit_code == 0, run.output[-5000:]
+    assert run.failed_checks == []
+
+
+def custom_checks() -> set[str]:
+    """The checks this project registers with schemathesis, by name: contract_tests.hooks
+    imports every module that registers some."""
+    return {
+        check.__name__
+        for check in CHECKS.get_all()
+        if check.__module__.partition(".")[0] == contract_tests.__name__
+    }
+
+
 def test_catalogue_is_large_enough_and_names_distinct() -> None:
-    names = [fault.name for fault in FAULTS]
-    assert len(names) >= 12
+    names = [wrapper.name for wrapper in (*FAULTS, *CONFORMANT_VARIATIONS)]
+    assert len(FAULTS) >= 26
+    assert len(CONFORMANT_VARIATIONS) >= 4
     assert len(set(names)) == len(names)
+    # A misspelt check never fails, and its fault would never be killed.
+    assert {fault.caught_by for fault in FAULTS} <= set(CHECKS.get_all_names())
 
 
-# schemathesis' per-response checks that apply to this one stateless operation.
+def test_every_custom_check_fails_on_some_fault(batch: Batch) -> None:
+    """Each check of this project is seen to fail: one that never could would pass anything."""
+    failing = {name for fault in FAULTS for name in batch.runs[fault.name].failed_checks}
+    custom = custom_checks()
+    assert custom <= failing, sorted(custom - failing)
+
+
+# schemathesis' per-response checks that apply to these stateless RPC operations.
 BUILT_IN_CHECKS = {
     "not_a_server_error",
     "status_code_conformance",
@@ -47,11 +78,9 @@ BUILT_IN_CHECKS = {
 
 
 def test_every_check_runs(batch: Batch) -> None:
-    custom = {
-        name
-        for name, function in inspect.getmembers(checks, inspect.isfunction)
-        if function.__module__ == checks.__name__
-        and "ctx" in inspect.signature(function).parameters
-    }
-    assert len(custom) >= 7
+    custom = custom_checks()
+    assert len(custom) >= 11
+    # The checks the faults aim at (the read-back ones among them) are this project's or
+    # built-in, and each of them, like every other, judged the clean server's answers.
+    assert {fault.caught_by for fault in FAULTS} <= BUILT_IN_CHECKS | custom
     assert BUILT_IN_CHECKS | custom <= set(batch.runs[CLEAN].tally)
