@@ -138,6 +138,16 @@ class Budget:
         """Whether the accepted save of ``case`` is read back."""
         return self.thorough or self.read_back_shapes.admits(carrier_shape(case))
 
+    def describe(self) -> str:
+        """The summary's line: the mode, and what it left out."""
+        if self.thorough:
+            return "thorough (every case, every read-back)"
+        return (
+            f"budget (left out: {self.coverage_requests.turned_away} coverage cases repeating"
+            f" a request, {self.read_back_shapes.turned_away} read-backs of a shape already"
+            " read back; --thorough sends them)"
+        )
+
 
 def thorough_from_environment() -> bool:
     return os.environ.get(THOROUGH_ENV_VAR, "").strip().lower() in TRUE_WORDS

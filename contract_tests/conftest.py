@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pytest
 import requests
@@ -159,7 +159,8 @@ def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.C
             f"verdict:     {verdict}",
         ]
     else:
-        lines = summary_lines(run.facts, run.cases, run.checks.counts(), run.cleanup, verdict)
+        facts = replace(run.facts, mode=budget.budget().describe())
+        lines = summary_lines(facts, run.cases, run.checks.counts(), run.cleanup, verdict)
         lines += secrets_seen_lines()
         lines.append(f"reports:     {options.reports_dir.resolve()}")
     for line in lines:

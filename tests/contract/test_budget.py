@@ -97,3 +97,12 @@ def test_thorough_reads_back_every_save() -> None:
     case = OPERATION.Case(body=with_carrier(), media_type=JSON_TYPES[0])
     assert budget.reads_back(case)
     assert budget.reads_back(case)
+
+
+def test_the_summary_line_says_what_was_left_out() -> None:
+    budget = Budget(thorough=False)
+    for media_type in JSON_TYPES:
+        budget.admits(case_in(media_type), "coverage")
+    assert f"left out: {len(JSON_TYPES) - 1} coverage cases" in budget.describe()
+    assert "--thorough" in budget.describe()
+    assert Budget(thorough=True).describe().startswith("thorough")
