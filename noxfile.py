@@ -134,6 +134,26 @@ def contract(session: nox.Session) -> None:
     session.run("pytest", "contract_tests", "--assert=plain", *session.posargs)
 
 
+# Seeds of `nox -s seeds`: fixed, so that a failure found once is found again.
+CONTRACT_SEEDS = range(1, 21)
+
+
+@nox.session(python=PYTHON)
+def seeds(session: nox.Session) -> None:
+    """The contract suite against the embedded reference server once per seed, 20 seeds.
+
+    Not a default session: it takes minutes. Options go to every run
+    (`nox -s seeds -- --max-examples 100`); the first failing seed stops it.
+    """
+    install_project(session)
+    for seed in CONTRACT_SEEDS:
+        session.log(f"seed {seed} of {len(CONTRACT_SEEDS)}")
+        session.run(
+            "pytest", "contract_tests", "--assert=plain", "--seed", str(seed), *session.posargs
+        )
+    session.log(f"{len(CONTRACT_SEEDS)} seeds, 0 failures")
+
+
 @nox.session(python=PYTHON)
 def fuzz(session: nox.Session) -> None:
     """The long fuzz: `nox -s fuzz -- [CASES] [--seed S]`, 10,000 distinct cases by default.

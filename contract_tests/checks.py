@@ -6,6 +6,9 @@ which imports this module). Every expectation is read from the spec via contract
 
 Failure messages name what is wrong but never quote a body or a header value: the
 value at fault may be the very secret a check protects.
+
+A check returns NOT_APPLICABLE when the response gives it nothing to check, and None
+when it checked and found nothing wrong (check_tally.py counts the two apart).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import schemathesis
 from schemathesis import CheckContext, Response
 
 from contract_tests.contract_facts import contract_facts
+from contract_tests.echoes import echoed_at
 from contract_tests.http_parts import (
     AnyCase,
     essence,
@@ -29,6 +33,8 @@ from contract_tests.secrets_sent import secrets_sent
 # be refused as unauthenticated or forbidden first; 413 is refused before it is read.
 STATUSES_BEFORE_MEDIA_TYPE = frozenset({401, 403, 413})
 NO_CONTENT = 204
+# schemathesis reads a true return value as "skipped" and records no result for it.
+NOT_APPLICABLE = True
 
 
 def is_error(response: Response) -> bool:
@@ -43,7 +49,7 @@ def no_content_has_no_body(ctx: CheckContext, response: Response, case: AnyCase)
     Content-Length header as much as in the bytes that arrive.
     """
     if response.status_code != NO_CONTENT:
-        return None
+        return NOT_APPLICABLE
     tolerated = contract_facts().of(operation_id(case)).tolerated_no_content_body or b""
     lengths = header_values(response, "Content-Length")
     declared = {int(value) for value in lengths if value.strip().isdigit()}
@@ -58,7 +64,7 @@ def no_content_has_no_body(ctx: CheckContext, response: Response, case: AnyCase)
 def error_is_json(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
     """Every error answer, documented status or not (405, 404, ...), uses the error media type."""
     if not is_error(response):
-        return None
+        return NOT_APPLICABLE
     allowed = contract_facts().error_media_types
     sent = [essence(value) for value in header_values(response, "Content-Type")]
     if len(sent) == 1 and sent[0] in allowed:
@@ -75,7 +81,7 @@ def error_body_has_superoffice_shape(
 ) -> bool | None:
     """Every error body matches the spec's ErrorBody (the SuperOffice or ASP.NET shape)."""
     if not is_error(response):
-        return None
+        return NOT_APPLICABLE
     try:
         body = json.loads(response.content)
     except ValueError:
@@ -90,12 +96,22 @@ def error_body_has_superoffice_shape(
 
 @schemathesis.check
 def secret_never_echoed(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
-    """No response repeats a secret the request carried (SecretValue, credentials, tokens)."""
-    texts = [response.content.decode("utf-8", "replace")]
-    texts += [value for values in response.headers.values() for value in values]
-    for label, secret in secrets_sent(case, response.request):
-        if any(secret in text for text in texts):
-            raise AssertionError(f"{response.status_code} response echoes the {label} sent")
+    """No response repeats a secret the request carried (SecretValue, credentials, tokens).
+
+    Repeating means holding it where the server could only have copied it from the
+    request: see echoes.py, which asks the server the same with another value.
+    """
+    sent = secrets_sent(case, response.request)
+    if not sent:
+        return NOT_APPLICABLE
+    for secret in sent:
+        places = echoed_at(case, response, secret)
+        if places:
+            raise AssertionError(
+                f"{response.status_code} response echoes the {secret.label} sent, in the"
+                f" {' and the '.join(places)}: the same request with another value in its"
+                " place is answered without it there"
+            )
     return None
 
 
@@ -105,7 +121,7 @@ def unauthorized_names_a_scheme(
 ) -> bool | None:
     """A 401 says in WWW-Authenticate which of the spec's http schemes to use."""
     if response.status_code != 401:
-        return None
+        return NOT_APPLICABLE
     challenges = " ".join(header_values(response, "WWW-Authenticate")).lower()
     schemes = contract_facts().http_auth_schemes
     if any(scheme in challenges for scheme in schemes):
@@ -121,7 +137,7 @@ def not_allowed_lists_the_method(
 ) -> bool | None:
     """A 405 lists the documented methods in Allow, as the operations' descriptions promise."""
     if response.status_code != 405:
-        return None
+        return NOT_APPLICABLE
     methods = contract_facts().of(operation_id(case)).methods_at_path
     allowed = {
         item.strip().upper()
@@ -140,9 +156,9 @@ def unsupported_media_type_is_415(
     """A body in a media type the spec does not list is refused with 415, not 400 or 2xx."""
     content_type = request_header(response.request, "Content-Type")
     if not content_type or not response.request.body:
-        return None
+        return NOT_APPLICABLE
     if essence(content_type) in contract_facts().of(operation_id(case)).request_media_types:
-        return None
+        return NOT_APPLICABLE
     if response.status_code == 415 or response.status_code in STATUSES_BEFORE_MEDIA_TYPE:
         return None
     raise AssertionError(

@@ -4,6 +4,12 @@ schemathesis.toml names this module (``hooks = "contract_tests.hooks"``), so pla
 ``st run`` and the pytest suite register the same extensions by importing it.
 """
 
-from contract_tests import checks, framing_headers, lossy_encodings
+from contract_tests import (
+    accept_negotiation,
+    checks,
+    effect_checks,
+    framing_headers,
+    lossy_encodings,
+)
 
-__all__ = ["checks", "framing_headers", "lossy_encodings"]
+__all__ = ["accept_negotiation", "checks", "effect_checks", "framing_headers", "lossy_encodings"]

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import schemathesis
@@ -134,12 +134,31 @@ def json_type(value: Any) -> str:
     return {float: "number", str: "string"}.get(type(value), "object")
 
 
-def read_back_type(value: Any, types: frozenset[str]) -> str:
-    """The type a text body's reader gives ``value`` once schemathesis has written it."""
-    text = to_wire_string(value)
+def text_type(text: str, types: frozenset[str]) -> str:
+    """The type a text body's reader reads ``text`` as, for a property of ``types``."""
     return next(
         (kind for kind, form in TEXT_READINGS if kind in types and form.fullmatch(text)), "string"
     )
+
+
+def read_back_type(value: Any, types: frozenset[str]) -> str:
+    """The type a text body's reader gives ``value`` once schemathesis has written it."""
+    return text_type(to_wire_string(value), types)
+
+
+TEXT_VALUES: dict[str, Callable[[str], Any]] = {
+    "null": lambda text: None,
+    "object": lambda text: {},
+    "integer": int,
+    "number": float,
+    "boolean": lambda text: text.lower() in ("true", "1"),
+    "string": str,
+}
+
+
+def value_from_text(text: str, types: frozenset[str]) -> Any:
+    """The value a text body's reader makes of ``text``, for a property of ``types``."""
+    return TEXT_VALUES[text_type(text, types)](text)
 
 
 def retyped_as_text(operation_id: str, body: Any) -> bool:

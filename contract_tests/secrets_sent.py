@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from requests import PreparedRequest
@@ -10,55 +11,45 @@ from requests import PreparedRequest
 from contract_tests.contract_facts import contract_facts
 from contract_tests.http_parts import AnyCase, operation_id, request_header
 
-# Shorter values turn up in any answer by chance ("true", "Error", "0000"), so they
-# would raise false alarms; a real password or token is longer than this.
+# Shorter values turn up in answers by chance ("true", "Error", "0000"); each match
+# costs a control request (see echoes.py), and a real password or token is longer.
 MIN_SECRET_LENGTH = 8
 
 
-def secrets_sent(case: AnyCase, request: PreparedRequest) -> list[tuple[str, str]]:
-    """(what it is, its value) for each secret the request carried that is worth looking for."""
+@dataclass(frozen=True)
+class SentSecret:
+    label: str  # what it is, for the failure message
+    value: str
+    # Where the request carried it: a path in the body, or a header.
+    body_path: tuple[str, ...] | None = None
+    header: str | None = None
+
+
+def secrets_sent(case: AnyCase, request: PreparedRequest) -> list[SentSecret]:
+    """Each secret the request carried that is long enough to look for."""
     facts = contract_facts()
-    secret_paths = facts.of(operation_id(case)).secret_paths
-    found: list[tuple[str, str]] = []
+    found: list[SentSecret] = []
     body = case.body if isinstance(case.body, Mapping) else {}
-    for path in secret_paths:
-        value = _at(body, path)
+    for path in facts.of(operation_id(case)).secret_paths:
+        value = value_at(body, path)
         if isinstance(value, str):
-            found.append((".".join(path), value))
+            found.append(SentSecret(".".join(path), value, body_path=path))
     authorization = request_header(request, "Authorization")
     # Only the credentials: the scheme name ("Basic") is public and appears in WWW-Authenticate.
-    found.append(("Authorization credentials", authorization.partition(" ")[2]))
+    found.append(
+        SentSecret(
+            "Authorization credentials", authorization.partition(" ")[2], header="Authorization"
+        )
+    )
     for header in (facts.xsrf_header, facts.app_token_header):
-        found.append((header, request_header(request, header)))
-    # Other fields may be echoed on purpose ("PublicValue: ... is too long"), so a secret
-    # that also occurs inside one of them proves nothing.
-    public_texts = list(_public_strings(body, secret_paths))
-    return [
-        (label, value)
-        for label, value in found
-        if len(value) >= MIN_SECRET_LENGTH and not any(value in text for text in public_texts)
-    ]
+        found.append(SentSecret(header, request_header(request, header), header=header))
+    return [secret for secret in found if len(secret.value) >= MIN_SECRET_LENGTH]
 
 
-def _at(document: Mapping[str, Any], path: tuple[str, ...]) -> Any:
+def value_at(document: Mapping[str, Any], path: tuple[str, ...]) -> Any:
     node: Any = document
     for key in path:
         if not isinstance(node, Mapping):
             return None
         node = node.get(key)
     return node
-
-
-def _public_strings(node: Any, secret_paths: tuple[tuple[str, ...], ...]) -> Iterator[str]:
-    """Every string in the body (keys included) except the values at ``secret_paths``."""
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, Mapping):
-        for key, value in node.items():
-            yield str(key)
-            inner = tuple(path[1:] for path in secret_paths if path[:1] == (key,))
-            if () not in inner:
-                yield from _public_strings(value, inner)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _public_strings(item, secret_paths)

@@ -7,11 +7,11 @@ import secrets
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from contract_tests.contract_facts import contract_facts
-from contract_tests.options import ContractOptions
+from contract_tests.options import FILTERED, ContractOptions
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,14 @@ class Target:
     # the embedded server.
     headers: dict[str, str]
     embedded: bool
+    # The same, of a second identity that may see every secret (a system user): known
+    # only for the embedded server, so that read-backs check secrets both ways.
+    secret_reader_headers: dict[str, str] | None = field(default=None, repr=False)
+
+    def __repr__(self) -> str:
+        # pytest prints fixture values in tracebacks: the header names, never their values.
+        masked = {name: FILTERED for name in self.headers}
+        return f"Target(base_url={self.base_url!r}, headers={masked!r}, embedded={self.embedded})"
 
 
 @contextmanager
@@ -29,8 +37,13 @@ def open_target(options: ContractOptions) -> Iterator[Target]:
         headers = auth_headers(options, options.authorization)
         yield Target(options.target_url.rstrip("/"), headers, embedded=False)
         return
-    with embedded_reference_server() as (base_url, authorization):
-        yield Target(base_url, auth_headers(options, authorization), embedded=True)
+    with embedded_reference_server() as (base_url, authorization, system_authorization):
+        yield Target(
+            base_url,
+            auth_headers(options, authorization),
+            embedded=True,
+            secret_reader_headers=auth_headers(options, system_authorization),
+        )
 
 
 def auth_headers(options: ContractOptions, authorization: str | None) -> dict[str, str]:
@@ -48,23 +61,31 @@ def auth_headers(options: ContractOptions, authorization: str | None) -> dict[st
 
 
 @contextmanager
-def embedded_reference_server() -> Iterator[tuple[str, str]]:
+def embedded_reference_server() -> Iterator[tuple[str, str, str]]:
     """Start the reference server on a free loopback port with made-up Basic credentials.
 
-    Yields its base URL and the Authorization header value that it accepts. The
-    credentials exist only for this run, so nothing real can leak into a report.
+    Yields its base URL and the Authorization header values of the two identities it
+    accepts: an administrator, who may not see secrets, and a system user, who may.
+    The credentials exist only for this run, so nothing real can leak into a report.
     """
     # Imported here: a run against a named server does not need the server's extras.
+    from reference_server.identities import SYSTEM_SUFFIX
     from reference_server.launcher import start_server
 
-    user = f"contract-{secrets.token_hex(4)}"
-    password = secrets.token_urlsafe(24)
-    token = base64.b64encode(f"{user}:{password}".encode()).decode()
+    administrator, system_user = made_up_basic_credentials(), made_up_basic_credentials()
     with (
         tempfile.TemporaryDirectory(prefix="contract-server-") as directory,
         start_server(
             database=Path(directory) / "credentials.sqlite3",
-            args=("--basic", f"{user}:{password}"),
+            args=("--basic", administrator, "--basic", f"{system_user}@{SYSTEM_SUFFIX}"),
         ) as server,
     ):
-        yield server.base_url, f"Basic {token}"
+        yield server.base_url, basic_authorization(administrator), basic_authorization(system_user)
+
+
+def made_up_basic_credentials() -> str:
+    return f"contract-{secrets.token_hex(4)}:{secrets.token_urlsafe(24)}"
+
+
+def basic_authorization(user_and_password: str) -> str:
+    return f"Basic {base64.b64encode(user_and_password.encode()).decode()}"

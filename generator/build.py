@@ -34,8 +34,22 @@ POST_HOOKS = [
 ]
 
 
+# Modules of ours that upstream has no template for, rendered beside its own.
+EXTRA_MODULES = ("_runtime.py", "servers.py")
+
+
 class GenerationError(RuntimeError):
     """openapi-python-client reported an error or a warning."""
+
+
+class _Project(Project):
+    def _build_api(self) -> None:
+        super()._build_api()
+        for module in EXTRA_MODULES:
+            template = self.env.get_template(f"{module}.jinja")
+            (self.package_dir / module).write_text(
+                template.render(), encoding=self.config.file_encoding
+            )
 
 
 def _config(output_path: Path) -> Config:
@@ -72,7 +86,7 @@ def generate_into(output_path: Path) -> None:
     if isinstance(openapi, GeneratorError):
         raise GenerationError(f"openapi-python-client could not read the spec: {openapi}")
     _raise_on_problems(openapi.errors)
-    project = Project(openapi=openapi, config=config, custom_template_path=TEMPLATES_DIR)
+    project = _Project(openapi=openapi, config=config, custom_template_path=TEMPLATES_DIR)
     project.env.globals.update(template_globals(spec))
     _raise_on_problems(project.build())
 

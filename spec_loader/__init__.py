@@ -2,9 +2,10 @@
 
 Code that needs a limit, a field name or a media type asks this module instead of
 repeating the value. Nothing here knows how many operations the spec has: code names
-an operation by its operationId, or walks `operations(spec)`. The spec is looked up beside the checkout (the project is used
-from a clone, installed in editable mode); the environment variable
-``SUPEROFFICE_OPENAPI_SPEC`` points elsewhere, for example at a patched copy in a test.
+an operation by its operationId, or walks `operations(spec)`. The spec is looked up
+beside the checkout (the project is used from a clone, installed in editable mode);
+the environment variable ``SUPEROFFICE_OPENAPI_SPEC`` points elsewhere, for example at a
+patched copy in a test.
 """
 
 from __future__ import annotations
@@ -160,7 +161,7 @@ def security_schemes(spec: JsonObject) -> dict[str, JsonObject]:
 
 
 # OpenAPI's format for a value to obscure; the spec marks every secret with it.
-SECRET_FORMAT = "password"
+SECRET_FORMAT = "password"  # noqa: S105 - the name of a format, not a password
 
 
 def secret_paths(schema: JsonObject) -> list[tuple[str, ...]]:

@@ -1,7 +1,9 @@
-"""A client library for accessing SuperOffice WebAPI - SaveUntrustedCredentialsForAssociate"""
+"""A client library for accessing SuperOffice WebAPI - UntrustedCredentialsForAssociate"""
 
 import base64
 
+from ._runtime import VERSION as __version__
+from ._runtime import Clock
 from .client import AuthenticatedClient, Client
 
 
@@ -20,5 +22,7 @@ def basic_token(user_name: str, password: str) -> str:
 __all__ = (
     "AuthenticatedClient",
     "Client",
+    "Clock",
+    "__version__",
     "basic_token",
 )

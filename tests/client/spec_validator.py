@@ -24,7 +24,7 @@ from openapi_core.deserializing.media_types.util import json_loads
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from generator.bridge import json_media_types
-from spec_loader import JsonObject
+from spec_loader import JsonObject, operations
 from tests.client.recording import SPEC
 
 
@@ -64,9 +64,12 @@ def _with_lowercase_http_schemes(spec: JsonObject) -> JsonObject:
     return result
 
 
+JSON_MEDIA_TYPES = {
+    media_type for op in operations(SPEC) for media_type in json_media_types(SPEC, op.operation_id)
+}
 VALIDATOR = OpenAPI.from_dict(
     _with_lowercase_http_schemes(SPEC),
-    config=Config(extra_media_type_deserializers=dict.fromkeys(json_media_types(SPEC), json_loads)),
+    config=Config(extra_media_type_deserializers=dict.fromkeys(JSON_MEDIA_TYPES, json_loads)),
 )
 
 

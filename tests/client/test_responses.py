@@ -1,4 +1,5 @@
-"""How the generated client reads answers: 204s, typed errors, undocumented statuses, dates.
+"""How the *_detailed functions read answers: 204s, error models, undocumented statuses,
+dates. (sync() and its typed errors: tests/client/test_errors.py.)
 
 Guard proved by removing it once by hand: with _build_response calling _parse_response
 directly again (generator/templates/endpoint_module.py.jinja), both
@@ -19,12 +20,13 @@ from superoffice_webapi_client.errors import UnexpectedStatus
 from superoffice_webapi_client.models import AspNetError, SuperOfficeError, UntrustedCredentials
 
 from spec_loader import component, response, response_statuses
+from tests.client.operations import OPERATIONS, SAVE
 from tests.client.recording import SPEC, Responder, example_request, recording_client
 
-ERROR_STATUSES = [
-    status for status in response_statuses(SPEC) if response(SPEC, status).get("content")
+ERROR_STATUSES = [status for status in response_statuses(SPEC, SAVE.operation_id) if status >= "4"]
+SUPEROFFICE_ERROR = response(SPEC, SAVE.operation_id, "400")["content"]["application/json"][
+    "example"
 ]
-SUPEROFFICE_ERROR = response(SPEC, "400")["content"]["application/json"]["example"]
 ASPNET_ERROR = {
     "Message": component(SPEC, "schemas", "AspNetError")["properties"]["Message"]["example"]
 }
@@ -49,6 +51,11 @@ def call(responder: Responder, *, raise_on_unexpected_status: bool = False) -> A
 
 def test_error_statuses_are_the_documented_ones() -> None:
     assert ERROR_STATUSES == ["400", "401", "403", "413", "415", "500"]
+    for op in OPERATIONS:
+        statuses = response_statuses(SPEC, op.operation_id)
+        assert [status for status in statuses if status >= "4"] == ERROR_STATUSES
+        for status in ERROR_STATUSES:
+            assert response(SPEC, op.operation_id, status)["content"]
 
 
 @pytest.mark.parametrize("raise_on_unexpected_status", [False, True])

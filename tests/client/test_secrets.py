@@ -1,7 +1,7 @@
 """Secrets stay out of repr() and str(), and so out of logs and tracebacks.
 
 Guards proved by removing them once by hand:
-- the writeOnly branch of declare_property in generator/templates/model.py.jinja:
+- the secret branch of declare_property in generator/templates/model.py.jinja:
   test_secret_value_is_not_in_repr_or_str fails;
 - repr=False on token, headers and cookies in generator/templates/client.py.jinja:
   test_client_credentials_are_not_in_repr fails.
@@ -13,19 +13,28 @@ import json
 
 import pytest
 from superoffice_webapi_client.api.user_agent import save_untrusted_credentials_for_associate
+from superoffice_webapi_client.models import UntrustedCredentials
 
-from generator.bridge import write_only_properties
-from spec_loader import request_schema, write_only_paths
+from generator.bridge import secret_properties
+from spec_loader import request_schema, secret_paths
 from tests.client.auth_cases import AUTH_CASES
+from tests.client.operations import SAVE
 from tests.client.recording import EXAMPLE_BODY, SPEC, example_request, recording_client
 
 SECRET = EXAMPLE_BODY["Credentials"]["SecretValue"]
 
 
-def test_the_secret_is_the_write_only_field_the_bridge_reports() -> None:
-    [path] = write_only_paths(request_schema(SPEC))
+def test_the_secret_is_the_field_the_bridge_reports() -> None:
+    [path] = secret_paths(request_schema(SPEC, SAVE.operation_id))
     assert path == ("Credentials", "SecretValue")
-    assert write_only_properties(SPEC) == {"/components/schemas/UntrustedCredentials": [path[-1]]}
+    assert secret_properties(SPEC) == {"/components/schemas/UntrustedCredentials": [path[-1]]}
+
+
+def test_a_secret_read_back_is_not_in_repr() -> None:
+    # The model Get answers with is the one Save sends: its secret is hidden either way.
+    read_back = UntrustedCredentials.from_dict(EXAMPLE_BODY["Credentials"])
+    assert read_back.secret_value == SECRET
+    assert SECRET not in repr([read_back])
 
 
 def test_secret_value_is_not_in_repr_or_str() -> None:

@@ -1,5 +1,5 @@
-"""The client's requests pass openapi-core's request validation against the spec
-(tests/client/spec_validator.py says how openapi-core is set up).
+"""The client's requests, of every operation, pass openapi-core's request validation
+against the spec (tests/client/spec_validator.py says how openapi-core is set up).
 
 Proved by hand: against a client generated from the full spec without the bridge (the
 upstream behaviour: the body goes out form-encoded under the last JSON header), every
@@ -8,27 +8,23 @@ test_each_json_media_type_is_valid and test_each_authentication_is_valid fails.
 
 from __future__ import annotations
 
-from typing import get_args
-
 import pytest
 from openapi_core.validation.request.exceptions import InvalidRequestBody, SecurityValidationError
 from superoffice_webapi_client.api.user_agent import save_untrusted_credentials_for_associate
-from superoffice_webapi_client.api.user_agent.save_untrusted_credentials_for_associate import (
-    JsonContentType,
-)
 
 from spec_loader import component
 from tests.client.auth_cases import AUTH_CASES
+from tests.client.operations import CALLS, OPERATIONS, ClientOperation, call_id
 from tests.client.recording import SPEC, example_request, recording_client
 from tests.client.spec_validator import validate
 
 
-@pytest.mark.parametrize("media_type", get_args(JsonContentType))
-def test_each_json_media_type_is_valid(media_type: JsonContentType) -> None:
+@pytest.mark.parametrize(("op", "media_type"), CALLS, ids=call_id)
+def test_each_json_media_type_is_valid(op: ClientOperation, media_type: str) -> None:
     client, sent = recording_client(**AUTH_CASES["SOTicket"].client_args)
-    save_untrusted_credentials_for_associate.sync_detailed(
+    op.module.sync_detailed(
         client=client,
-        body=example_request(),
+        body=op.example_body(),
         content_type=media_type,
         select=component(SPEC, "parameters", "Select")["example"],
         so_app_token=component(SPEC, "parameters", "AppToken")["example"],
@@ -37,10 +33,11 @@ def test_each_json_media_type_is_valid(media_type: JsonContentType) -> None:
     validate(request)
 
 
+@pytest.mark.parametrize("op", OPERATIONS, ids=call_id)
 @pytest.mark.parametrize("name", sorted(AUTH_CASES))
-def test_each_authentication_is_valid(name: str) -> None:
+def test_each_authentication_is_valid(name: str, op: ClientOperation) -> None:
     client, sent = recording_client(**AUTH_CASES[name].client_args)
-    save_untrusted_credentials_for_associate.sync_detailed(client=client, body=example_request())
+    op.module.sync_detailed(client=client, body=op.example_body())
     [request] = sent
     validate(request)
 

@@ -1,4 +1,5 @@
-"""What the generated client puts on the wire, seen through httpx.MockTransport.
+"""What the generated client puts on the wire, for every operation and JSON media type of
+the spec, seen through httpx.MockTransport.
 
 Guards proved by removing them once by hand (generating into a scratch folder and
 running these tests against it):
@@ -22,125 +23,137 @@ import asyncio
 import json
 import math
 import re
-from typing import get_args
+from typing import Any, get_args
 from urllib.parse import parse_qs
 
 import httpx
 import pytest
-from superoffice_webapi_client.api.user_agent import save_untrusted_credentials_for_associate
-from superoffice_webapi_client.api.user_agent.save_untrusted_credentials_for_associate import (
-    JsonContentType,
-)
-from superoffice_webapi_client.models import SaveUntrustedCredentialsForAssociateRequest
 
-from generator.bridge import json_media_types
-from spec_loader import OPERATION_METHOD, OPERATION_PATH, component
+from spec_loader import component
+from tests.client.operations import CALLS, GET, OPERATIONS, ClientOperation, call_id
 from tests.client.recording import (
     BASE_URL,
-    EXAMPLE_BODY,
     SPEC,
-    example_request,
     recording_client,
     with_microsecond_dates,
 )
 
 SELECT = component(SPEC, "parameters", "Select")
 APP_TOKEN = component(SPEC, "parameters", "AppToken")
+# Get's optional language and time-zone headers, by the generated argument's name.
+GET_HEADERS = {
+    name: component(SPEC, "parameters", name)
+    for name in ("AcceptLanguage", "SoLanguage", "SoCulture", "SoTimeZone")
+}
 
 
-def assert_is_the_operation(request: httpx.Request) -> None:
-    assert request.method == OPERATION_METHOD.upper()
+def assert_is_the_operation(request: httpx.Request, op: ClientOperation) -> None:
+    assert request.method == op.method.upper()
     assert request.url.scheme + "://" + request.url.netloc.decode() + request.url.path == (
-        BASE_URL + OPERATION_PATH
+        BASE_URL + op.path
     )
 
 
-def assert_body_is_the_example(request: httpx.Request) -> None:
+def assert_body_is_the_example(request: httpx.Request, op: ClientOperation) -> None:
     sent = json.loads(request.content)
-    assert sent == with_microsecond_dates(EXAMPLE_BODY)
-    # Exact JSON types: AssociateId an integer, the dates with their offset.
+    assert sent == with_microsecond_dates(op.example)
+    # Exact JSON types: AssociateId an integer.
     assert type(sent["AssociateId"]) is int
-    assert sent["Credentials"]["ValidFrom"].endswith("+02:00")
 
 
-def test_default_request_is_json() -> None:
+@pytest.mark.parametrize("op", OPERATIONS, ids=call_id)
+def test_default_request_is_json(op: ClientOperation) -> None:
     client, sent = recording_client()
-    save_untrusted_credentials_for_associate.sync_detailed(client=client, body=example_request())
+    op.module.sync_detailed(client=client, body=op.example_body())
     [request] = sent
-    assert_is_the_operation(request)
-    assert request.headers["Content-Type"] == json_media_types(SPEC)[0] == "application/json"
+    assert_is_the_operation(request, op)
+    assert request.headers["Content-Type"] == op.media_types[0] == "application/json"
     assert request.url.query == b""
-    assert_body_is_the_example(request)
+    assert_body_is_the_example(request, op)
 
 
-def test_content_type_choices_are_the_json_media_types_of_the_spec() -> None:
-    assert list(get_args(JsonContentType)) == json_media_types(SPEC)
-
-
-@pytest.mark.parametrize("media_type", get_args(JsonContentType))
-def test_each_json_media_type_is_sent_as_itself(media_type: JsonContentType) -> None:
+def test_save_sends_dates_with_their_offset() -> None:
+    op = next(op for op in OPERATIONS if "Credentials" in op.example)
     client, sent = recording_client()
-    save_untrusted_credentials_for_associate.sync_detailed(
-        client=client, body=example_request(), content_type=media_type
-    )
+    op.module.sync_detailed(client=client, body=op.example_body())
+    assert json.loads(sent[0].content)["Credentials"]["ValidFrom"].endswith("+02:00")
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=call_id)
+def test_content_type_choices_are_the_json_media_types_of_the_spec(op: ClientOperation) -> None:
+    assert get_args(op.module.JsonContentType) == op.media_types
+
+
+@pytest.mark.parametrize(("op", "media_type"), CALLS, ids=call_id)
+def test_each_json_media_type_is_sent_as_itself(op: ClientOperation, media_type: str) -> None:
+    client, sent = recording_client()
+    op.module.sync_detailed(client=client, body=op.example_body(), content_type=media_type)
     [request] = sent
-    assert_is_the_operation(request)
+    assert_is_the_operation(request, op)
     assert request.headers.get_list("Content-Type") == [media_type]
-    assert_body_is_the_example(request)
+    assert_body_is_the_example(request, op)
 
 
-def test_select_goes_in_the_query_with_its_dollar_escaped() -> None:
+@pytest.mark.parametrize("op", OPERATIONS, ids=call_id)
+def test_select_goes_in_the_query_with_its_dollar_escaped(op: ClientOperation) -> None:
     client, sent = recording_client()
-    save_untrusted_credentials_for_associate.sync_detailed(
-        client=client, body=example_request(), select=SELECT["example"]
-    )
+    op.module.sync_detailed(client=client, body=op.example_body(), select=SELECT["example"])
     [request] = sent
     assert request.url.query.startswith(b"%24select=")
     assert parse_qs(request.url.query.decode()) == {SELECT["name"]: [SELECT["example"]]}
 
 
-def test_app_token_goes_in_its_header() -> None:
+@pytest.mark.parametrize("op", OPERATIONS, ids=call_id)
+def test_app_token_goes_in_its_header(op: ClientOperation) -> None:
     client, sent = recording_client()
-    save_untrusted_credentials_for_associate.sync_detailed(
-        client=client, body=example_request(), so_app_token=APP_TOKEN["example"]
+    op.module.sync_detailed(
+        client=client, body=op.example_body(), so_app_token=APP_TOKEN["example"]
     )
     [request] = sent
     assert request.headers[APP_TOKEN["name"]] == APP_TOKEN["example"]
 
 
-def test_async_call_sends_the_same_request() -> None:
+def test_get_sends_its_language_and_time_zone_headers() -> None:
+    client, sent = recording_client(lambda _request: httpx.Response(200, json=[]))
+    arguments = {
+        re.sub(r"(?<=[a-z])(?=[A-Z])", "_", name).lower(): parameter["example"]
+        for name, parameter in GET_HEADERS.items()
+    }
+    GET.module.sync_detailed(client=client, body=GET.example_body(), **arguments)
+    [request] = sent
+    for parameter in GET_HEADERS.values():
+        assert request.headers.get_list(parameter["name"]) == [parameter["example"]]
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=call_id)
+def test_async_call_sends_the_same_request(op: ClientOperation) -> None:
     client, sent = recording_client()
-    media_type: JsonContentType = get_args(JsonContentType)[-1]
+    media_type = op.media_types[-1]
     asyncio.run(
-        save_untrusted_credentials_for_associate.asyncio_detailed(
-            client=client, body=example_request(), content_type=media_type
-        )
+        op.module.asyncio_detailed(client=client, body=op.example_body(), content_type=media_type)
     )
     [request] = sent
-    assert_is_the_operation(request)
+    assert_is_the_operation(request, op)
     assert request.headers["Content-Type"] == media_type
-    assert_body_is_the_example(request)
+    assert_body_is_the_example(request, op)
 
 
-def unusual_request() -> SaveUntrustedCredentialsForAssociateRequest:
+def unusual_body(op: ClientOperation) -> Any:
     """The example with text that JSON encoders tell apart: non-ASCII, escapes, emoji."""
-    body = example_request()
-    body.credentials.comment = 'Zürich \u2013 東京 😀 "quoted" \\ back\nslash\t\u2028'
-    body.credentials.secret_value = "pässwörd-\u00e9\u0000"
-    body["Extra"] = {"nested": [1, 2.5, None, True], "ünïcode": "ß"}
+    body = op.example_body()
+    body.type_ = 'Zürich \u2013 東京 😀 "quoted" \\ back\nslash\t\u2028'
+    body["Extra"] = {"nested": [1, 2.5, None, True], "ünïcode": "ß", "secret": "pässwörd-\u0000"}
     return body
 
 
-@pytest.mark.parametrize("media_type", get_args(JsonContentType))
-def test_body_is_what_httpx_json_would_send(media_type: JsonContentType) -> None:
+@pytest.mark.parametrize(("op", "media_type"), CALLS, ids=call_id)
+def test_body_is_what_httpx_json_would_send(op: ClientOperation, media_type: str) -> None:
     client, sent = recording_client()
-    body = unusual_request()
-    save_untrusted_credentials_for_associate.sync_detailed(
-        client=client, body=body, content_type=media_type
-    )
+    body = unusual_body(op)
+    op.module.sync_detailed(client=client, body=body, content_type=media_type)
     [request] = sent
     expected = client.get_httpx_client().build_request(
-        OPERATION_METHOD, OPERATION_PATH, json=body.to_dict(), headers={"Content-Type": media_type}
+        op.method, op.path, json=body.to_dict(), headers={"Content-Type": media_type}
     )
     assert request.content == expected.read()
     assert request.headers.multi_items() == expected.headers.multi_items()
@@ -148,13 +161,12 @@ def test_body_is_what_httpx_json_would_send(media_type: JsonContentType) -> None
 
 
 def test_nan_is_refused_as_httpx_json_refuses_it() -> None:
+    op = OPERATIONS[0]
     client, sent = recording_client()
-    body = example_request()
+    body = op.example_body()
     body["Extra"] = math.nan
     with pytest.raises(ValueError, match="JSON compliant") as refused:
-        client.get_httpx_client().build_request(
-            OPERATION_METHOD, OPERATION_PATH, json=body.to_dict()
-        )
+        client.get_httpx_client().build_request(op.method, op.path, json=body.to_dict())
     with pytest.raises(ValueError, match=re.escape(str(refused.value))):
-        save_untrusted_credentials_for_associate.sync_detailed(client=client, body=body)
+        op.module.sync_detailed(client=client, body=body)
     assert sent == []

@@ -10,7 +10,9 @@ from urllib.parse import parse_qs, urlsplit
 
 @dataclass(frozen=True)
 class SentRequest:
+    path: str
     content_type: str | None
+    accept: str | None
     query_names: frozenset[str]
     header_names: frozenset[str]  # lower-cased
     status: int
@@ -25,9 +27,11 @@ def sent_requests(har_path: Path) -> list[SentRequest]:
         content_type = headers.get("content-type")
         requests.append(
             SentRequest(
+                path=urlsplit(entry["request"]["url"]).path,
                 content_type=content_type.split(";", 1)[0].strip().lower()
                 if content_type
                 else None,
+                accept=headers.get("accept"),
                 query_names=frozenset(parse_qs(urlsplit(entry["request"]["url"]).query)),
                 header_names=frozenset(headers),
                 status=entry["response"]["status"],

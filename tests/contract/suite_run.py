@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from contract_tests.check_tally import TALLY_FILE
-from contract_tests.options import OPTIONS
+from contract_tests.options import NO_RATE_LIMIT, OPTIONS
 from contract_tests.reports import HAR_FILE, JUNIT_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,8 +21,17 @@ ROOT = Path(__file__).resolve().parents[2]
 TESTS_FAILED = 1
 # A run that has not finished by then is stuck, not slow: fail it rather than hang CI.
 RUN_TIMEOUT_SECONDS = 300
+# The summary's line about the credentials the run saved.
+CLEANUP_LINE = re.compile(r"credentials: (\d+) saved, (\d+) removed")
 OPTION_ENV_VARS = frozenset(option.env_var for option in OPTIONS)
-AUTHORIZATION_ENV_VAR = next(option.env_var for option in OPTIONS if option.dest == "authorization")
+
+
+def env_var_of(dest: str) -> str:
+    return next(option.env_var for option in OPTIONS if option.dest == dest)
+
+
+AUTHORIZATION_ENV_VAR = env_var_of("authorization")
+RATE_LIMIT_ENV_VAR = env_var_of("rate_limit")
 
 
 @dataclass(frozen=True)
@@ -40,12 +50,23 @@ class SuiteRun:
     def failed_checks(self) -> list[str]:
         return sorted(name for name, counts in self.tally.items() if counts.get("failed"))
 
+    @property
+    def cleanup_counts(self) -> tuple[int, int]:
+        return cleanup_counts(self.output)
+
     def report_texts(self) -> dict[str, str]:
         """The run's console output and every report it wrote, by name."""
         texts = {"console output": self.output}
         for name in (JUNIT_FILE, HAR_FILE, TALLY_FILE):
             texts[name] = (self.reports_dir / name).read_text(encoding="utf-8")
         return texts
+
+
+def cleanup_counts(output: str) -> tuple[int, int]:
+    """(saved, removed) as the run's summary states them."""
+    match = CLEANUP_LINE.search(output)
+    assert match is not None, output[-3000:]
+    return int(match.group(1)), int(match.group(2))
 
 
 def run_suite(
@@ -56,25 +77,13 @@ def run_suite(
 ) -> SuiteRun:
     """``pytest contract_tests`` with ``options``, ignoring the caller's CONTRACT_* variables.
 
-    The credentials go by environment variable, as the README advises.
+    The credentials go by environment variable, as the docs advise.
     """
-    # Each run is a fresh interpreter: without cached bytecode every run would compile
-    # schemathesis and its dependencies again (seconds each), so let it write the cache.
-    unwanted = OPTION_ENV_VARS | {"PYTHONDONTWRITEBYTECODE"}
-    environment = {key: value for key, value in os.environ.items() if key not in unwanted}
-    environment.update(env or {})
-    if authorization is not None:
-        environment[AUTHORIZATION_ENV_VAR] = authorization
-    # The suite has no assert statements of its own; rewriting those of the schemathesis
-    # plugin costs seconds per run for nothing.
-    command = [sys.executable, "-m", "pytest", "contract_tests", "-p", "no:cacheprovider"]
-    command += ["--assert=plain"]
-    command += ["--reports-dir", str(reports_dir), *options]
     started = time.monotonic()
     completed = subprocess.run(
-        command,
+        suite_command(reports_dir, *options),
         cwd=ROOT,
-        env=environment,
+        env=suite_environment(authorization, env),
         capture_output=True,
         text=True,
         timeout=RUN_TIMEOUT_SECONDS,
@@ -86,3 +95,25 @@ def run_suite(
         completed.stdout + completed.stderr,
         reports_dir,
     )
+
+
+def suite_command(reports_dir: Path, *options: str) -> list[str]:
+    # The suite has no assert statements of its own; rewriting those of the schemathesis
+    # plugin costs seconds per run for nothing.
+    command = [sys.executable, "-m", "pytest", "contract_tests", "-p", "no:cacheprovider"]
+    command += ["--assert=plain"]
+    return [*command, "--reports-dir", str(reports_dir), *options]
+
+
+def suite_environment(authorization: str | None, env: dict[str, str] | None) -> dict[str, str]:
+    # Each run is a fresh interpreter: without cached bytecode every run would compile
+    # schemathesis and its dependencies again (seconds each), so let it write the cache.
+    unwanted = OPTION_ENV_VARS | {"PYTHONDONTWRITEBYTECODE"}
+    environment = {key: value for key, value in os.environ.items() if key not in unwanted}
+    # The servers of these tests are on loopback and ours: no rate limit unless a test
+    # sets one (a --rate-limit option wins over this variable).
+    environment[RATE_LIMIT_ENV_VAR] = NO_RATE_LIMIT
+    environment.update(env or {})
+    if authorization is not None:
+        environment[AUTHORIZATION_ENV_VAR] = authorization
+    return environment

@@ -1,4 +1,6 @@
-"""The generated client (generated_client/) round-trips against the reference server.
+"""The generated client (generated_client/) against the reference server, over real HTTP:
+each JSON media type of a save, the whole lifecycle (save, read back, remove, read
+again), and the typed errors.
 
 Proven able to fail (by hand, once): with Basic credentials compared without
 base64-decoding them, test_generated_client_saves_and_reads_back fails (401).
@@ -7,23 +9,38 @@ base64-decoding them, test_generated_client_saves_and_reads_back fails (401).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import get_args
 
 import pytest
-from superoffice_webapi_client import AuthenticatedClient, basic_token
-from superoffice_webapi_client.api.user_agent import save_untrusted_credentials_for_associate
+from superoffice_webapi_client import AuthenticatedClient, basic_token, errors
+from superoffice_webapi_client.api.user_agent import (
+    get_untrusted_credentials_for_associate,
+    remove_untrusted_credentials_for_associate,
+    save_untrusted_credentials_for_associate,
+)
 from superoffice_webapi_client.api.user_agent.save_untrusted_credentials_for_associate import (
     JsonContentType,
 )
 from superoffice_webapi_client.models import (
+    GetUntrustedCredentialsForAssociateRequest,
+    RemoveUntrustedCredentialsForAssociateRequest,
     SaveUntrustedCredentialsForAssociateRequest,
     SuperOfficeError,
     UntrustedCredentials,
 )
+from superoffice_webapi_client.types import UNSET
 
-from tests.server.conftest import BASIC_PASSWORD, BASIC_USER, LIMITED_ASSOCIATE, Server
+from tests.server.conftest import (
+    BASIC_PASSWORD,
+    BASIC_USER,
+    LIMITED_ASSOCIATE,
+    LIMITED_TICKET,
+    Server,
+)
 
 VALID_FROM = datetime.datetime(2019, 7, 14, 3, 24, 48, 565381, tzinfo=datetime.UTC)
+SECRET = "client-secret-1"
 
 
 def client_for(server: Server) -> AuthenticatedClient:
@@ -31,16 +48,26 @@ def client_for(server: Server) -> AuthenticatedClient:
     return AuthenticatedClient(base_url=server.running.base_url, token=token, prefix="Basic")
 
 
-def request(type_: str, comment: str) -> SaveUntrustedCredentialsForAssociateRequest:
-    credentials = UntrustedCredentials(
+def limited_client_for(server: Server) -> AuthenticatedClient:
+    """The associate's own ticket: the one identity besides system users that sees secrets."""
+    return AuthenticatedClient(
+        base_url=server.running.base_url, token=LIMITED_TICKET, prefix="SOTicket"
+    )
+
+
+def credentials(comment: str, public_value: str | None = None) -> UntrustedCredentials:
+    return UntrustedCredentials(
         valid_from=VALID_FROM,
         comment=comment,
-        secret_value="client-secret-1",
-        public_value=None,
+        secret_value=SECRET,
+        public_value=public_value,
         is_active=True,
     )
+
+
+def request(type_: str, comment: str) -> SaveUntrustedCredentialsForAssociateRequest:
     return SaveUntrustedCredentialsForAssociateRequest(
-        associate_id=LIMITED_ASSOCIATE, type_=type_, credentials=credentials
+        associate_id=LIMITED_ASSOCIATE, type_=type_, credentials=credentials(comment)
     )
 
 
@@ -59,10 +86,50 @@ def test_generated_client_saves_and_reads_back(
     assert row["Credentials"] == {
         "ValidFrom": VALID_FROM.isoformat(),
         "Comment": "saved by the client",
-        "SecretValue": "client-secret-1",
+        "SecretValue": SECRET,
         "PublicValue": None,
         "IsActive": True,
     }
+
+
+@pytest.mark.parametrize(
+    ("make_client", "sees_secret"),
+    [(client_for, False), (limited_client_for, True)],
+    ids=["administrator", "the-associate-itself"],
+)
+def test_generated_client_saves_reads_back_and_removes(
+    server: Server, make_client: Callable[[Server], AuthenticatedClient], sees_secret: bool
+) -> None:
+    type_ = f"lifecycle-{sees_secret}"
+    public_value = "imap.example.com:993/lifecycle@example.com"
+    saved = credentials("the whole lifecycle", public_value)
+    with make_client(server) as client:
+        save_untrusted_credentials_for_associate.sync(
+            client=client,
+            body=SaveUntrustedCredentialsForAssociateRequest(
+                associate_id=LIMITED_ASSOCIATE, type_=type_, credentials=saved
+            ),
+        )
+        read = GetUntrustedCredentialsForAssociateRequest(
+            associate_id=LIMITED_ASSOCIATE, type_=type_
+        )
+        [read_back] = get_untrusted_credentials_for_associate.sync(client=client, body=read)
+        remove_untrusted_credentials_for_associate.sync(
+            client=client,
+            body=RemoveUntrustedCredentialsForAssociateRequest(
+                associate_id=LIMITED_ASSOCIATE, type_=type_, public_value=public_value
+            ),
+        )
+        after_remove = get_untrusted_credentials_for_associate.sync(client=client, body=read)
+
+    assert read_back.valid_from == VALID_FROM
+    assert (read_back.comment, read_back.public_value, read_back.is_active) == (
+        saved.comment,
+        public_value,
+        True,
+    )
+    assert read_back.secret_value == (SECRET if sees_secret else UNSET)
+    assert after_remove == []
 
 
 def test_generated_client_parses_the_error_body(server: Server) -> None:
@@ -76,3 +143,14 @@ def test_generated_client_parses_the_error_body(server: Server) -> None:
     assert (
         response.parsed.error_message == "Credentials.Comment: must be at most 255 characters long"
     )
+
+
+def test_generated_client_raises_the_typed_error(server: Server) -> None:
+    with client_for(server) as client, pytest.raises(errors.BadRequestError) as raised:
+        save_untrusted_credentials_for_associate.sync(
+            client=client, body=request("client-typed-error", "x" * 256)
+        )
+
+    assert isinstance(raised.value.body, SuperOfficeError)
+    assert "Credentials.Comment: must be at most 255 characters long" in str(raised.value)
+    assert SECRET not in str(raised.value)

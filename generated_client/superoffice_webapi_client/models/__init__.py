@@ -3,6 +3,8 @@
 from .asp_net_error import AspNetError
 from .field_property import FieldProperty
 from .field_right import FieldRight
+from .get_untrusted_credentials_for_associate_request import GetUntrustedCredentialsForAssociateRequest
+from .remove_untrusted_credentials_for_associate_request import RemoveUntrustedCredentialsForAssociateRequest
 from .save_untrusted_credentials_for_associate_request import SaveUntrustedCredentialsForAssociateRequest
 from .super_office_error import SuperOfficeError
 from .table_right import TableRight
@@ -13,6 +15,8 @@ __all__ = (
     "AspNetError",
     "FieldProperty",
     "FieldRight",
+    "GetUntrustedCredentialsForAssociateRequest",
+    "RemoveUntrustedCredentialsForAssociateRequest",
     "SaveUntrustedCredentialsForAssociateRequest",
     "SuperOfficeError",
     "TableRight",

@@ -14,7 +14,7 @@ class SaveUntrustedCredentialsForAssociateRequest:
     """SaveUntrustedCredentialsForAssociate: Save credentials for a specified user.
 
     Attributes:
-        associate_id (int): Id of the user (associate) whose credentials are saved. Example: 42.
+        associate_id (int): Id of the user (associate) whose credentials these are. Example: 42.
         type_ (str): Kind of credential, for example `imap` or `smtp`. Example: imap.
         credentials (UntrustedCredentials): Credentials for external authentication.
 

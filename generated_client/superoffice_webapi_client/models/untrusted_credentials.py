@@ -27,7 +27,9 @@ class UntrustedCredentials:
             comment (None | str | Unset): Description of credentials. Max 255 characters. Example: Mailbox of the support
                 desk.
             secret_value (None | str | Unset): Data stored encrypted in the db. Typically a password. Max 70 characters.
-                Example: correct-horse-battery-staple.
+                Sent in a save; returned by Get only to the associate it belongs to and to
+                system users, and otherwise left out or null.
+                 Example: correct-horse-battery-staple.
             public_value (None | str | Unset): Data stored unencrypted in the db. Typically server and or username. Max 238
                 characters. Example: imap.example.com:993/support@example.com.
             is_active (bool | Unset): Is this credentials currently active. Example: True.

@@ -4,7 +4,7 @@ from typing import Any, Literal, cast
 
 import httpx
 
-from ... import errors
+from ... import _runtime, errors
 from ...client import AuthenticatedClient, Client
 from ...models.asp_net_error import AspNetError
 from ...models.save_untrusted_credentials_for_associate_request import SaveUntrustedCredentialsForAssociateRequest
@@ -19,6 +19,14 @@ JsonContentType = Literal[
 ]
 """The request media types that carry JSON. Each sends the same JSON body."""
 
+
+# Where the request body holds secrets (format: password): never quoted in an error.
+_SECRET_PATHS: tuple[tuple[str, ...], ...] = (
+    (
+        "Credentials",
+        "SecretValue",
+    ),
+)
 
 # Exactly the encoding of httpx 0.28.1's json= (httpx/_content.py, encode_json), but one
 # encoder for all calls: json.dumps with these arguments builds a new one each time (P1).
@@ -221,6 +229,13 @@ def _build_response(
     )
 
 
+def _result(*, client: AuthenticatedClient | Client, response: httpx.Response) -> None:
+    """The success's body, or the typed error of the answer."""
+    if response.is_success and not _runtime.holds_error(response):
+        return None
+    raise _runtime.api_error(response, client, _SECRET_PATHS)
+
+
 def sync_detailed(
     *,
     client: AuthenticatedClient,
@@ -228,13 +243,17 @@ def sync_detailed(
     select: str | Unset = UNSET,
     so_app_token: str | Unset = UNSET,
     content_type: JsonContentType = "application/json",
+    max_retries: int | Unset = UNSET,
+    timeout: float | httpx.Timeout | Unset = UNSET,
 ) -> Response[Any | AspNetError | SuperOfficeError]:
     """Save credentials for a specified user.
 
      Saves one set of credentials of a kind (`Type`, for example `imap` or `smtp`)
     for the user `AssociateId`. A set is identified by (AssociateId, Type,
-    PublicValue): saving the same three again replaces the earlier set.
-    `SecretValue` is stored encrypted and is never returned.
+    PublicValue): saving the same three again replaces the earlier set (the last
+    write wins). A null or missing `PublicValue` is the same key as the empty
+    string. `SecretValue` is stored encrypted; `GetUntrustedCredentialsForAssociate`
+    returns it only to the associate it belongs to and to system users.
 
     NsApiSlow threshold: 2000 ms.
 
@@ -252,10 +271,12 @@ def sync_detailed(
         body (SaveUntrustedCredentialsForAssociateRequest): SaveUntrustedCredentialsForAssociate:
             Save credentials for a specified user.
         content_type (JsonContentType): The Content-Type to send the JSON body as. Default: application/json.
+        max_retries (int | Unset): Retries for this call. Default: the client's max_retries.
+        timeout (float | httpx.Timeout | Unset): Timeout for each attempt. Default: the client's timeout.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiConnectionError: If no answer came, after the retries (errors.ApiTimeoutError: none in time).
+        errors.UnexpectedStatus: For an undocumented status if Client.raise_on_unexpected_status is True.
 
     Returns:
         Response[Any | AspNetError | SuperOfficeError]
@@ -267,11 +288,7 @@ def sync_detailed(
         so_app_token=so_app_token,
         content_type=content_type,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
+    response = _runtime.send(client, kwargs, max_retries, timeout)
     return _build_response(client=client, response=response)
 
 
@@ -282,13 +299,17 @@ def sync(
     select: str | Unset = UNSET,
     so_app_token: str | Unset = UNSET,
     content_type: JsonContentType = "application/json",
-) -> Any | AspNetError | SuperOfficeError | None:
+    max_retries: int | Unset = UNSET,
+    timeout: float | httpx.Timeout | Unset = UNSET,
+) -> None:
     """Save credentials for a specified user.
 
      Saves one set of credentials of a kind (`Type`, for example `imap` or `smtp`)
     for the user `AssociateId`. A set is identified by (AssociateId, Type,
-    PublicValue): saving the same three again replaces the earlier set.
-    `SecretValue` is stored encrypted and is never returned.
+    PublicValue): saving the same three again replaces the earlier set (the last
+    write wins). A null or missing `PublicValue` is the same key as the empty
+    string. `SecretValue` is stored encrypted; `GetUntrustedCredentialsForAssociate`
+    returns it only to the associate it belongs to and to system users.
 
     NsApiSlow threshold: 2000 ms.
 
@@ -306,22 +327,24 @@ def sync(
         body (SaveUntrustedCredentialsForAssociateRequest): SaveUntrustedCredentialsForAssociate:
             Save credentials for a specified user.
         content_type (JsonContentType): The Content-Type to send the JSON body as. Default: application/json.
+        max_retries (int | Unset): Retries for this call. Default: the client's max_retries.
+        timeout (float | httpx.Timeout | Unset): Timeout for each attempt. Default: the client's timeout.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.SuperOfficeApiError: If the answer is not a success, or is a success holding an error object (the subclass of its status, such as errors.BadRequestError).
+        errors.ApiConnectionError: If no answer came, after the retries (errors.ApiTimeoutError: none in time).
 
     Returns:
-        Any | AspNetError | SuperOfficeError
+        None
     """
 
-    return sync_detailed(
-        client=client,
+    kwargs = _get_kwargs(
         body=body,
         select=select,
         so_app_token=so_app_token,
         content_type=content_type,
-    ).parsed
+    )
+    return _result(client=client, response=_runtime.send(client, kwargs, max_retries, timeout))
 
 
 async def asyncio_detailed(
@@ -331,13 +354,17 @@ async def asyncio_detailed(
     select: str | Unset = UNSET,
     so_app_token: str | Unset = UNSET,
     content_type: JsonContentType = "application/json",
+    max_retries: int | Unset = UNSET,
+    timeout: float | httpx.Timeout | Unset = UNSET,
 ) -> Response[Any | AspNetError | SuperOfficeError]:
     """Save credentials for a specified user.
 
      Saves one set of credentials of a kind (`Type`, for example `imap` or `smtp`)
     for the user `AssociateId`. A set is identified by (AssociateId, Type,
-    PublicValue): saving the same three again replaces the earlier set.
-    `SecretValue` is stored encrypted and is never returned.
+    PublicValue): saving the same three again replaces the earlier set (the last
+    write wins). A null or missing `PublicValue` is the same key as the empty
+    string. `SecretValue` is stored encrypted; `GetUntrustedCredentialsForAssociate`
+    returns it only to the associate it belongs to and to system users.
 
     NsApiSlow threshold: 2000 ms.
 
@@ -355,10 +382,12 @@ async def asyncio_detailed(
         body (SaveUntrustedCredentialsForAssociateRequest): SaveUntrustedCredentialsForAssociate:
             Save credentials for a specified user.
         content_type (JsonContentType): The Content-Type to send the JSON body as. Default: application/json.
+        max_retries (int | Unset): Retries for this call. Default: the client's max_retries.
+        timeout (float | httpx.Timeout | Unset): Timeout for each attempt. Default: the client's timeout.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.ApiConnectionError: If no answer came, after the retries (errors.ApiTimeoutError: none in time).
+        errors.UnexpectedStatus: For an undocumented status if Client.raise_on_unexpected_status is True.
 
     Returns:
         Response[Any | AspNetError | SuperOfficeError]
@@ -370,9 +399,7 @@ async def asyncio_detailed(
         so_app_token=so_app_token,
         content_type=content_type,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
+    response = await _runtime.async_send(client, kwargs, max_retries, timeout)
     return _build_response(client=client, response=response)
 
 
@@ -383,13 +410,17 @@ async def asyncio(
     select: str | Unset = UNSET,
     so_app_token: str | Unset = UNSET,
     content_type: JsonContentType = "application/json",
-) -> Any | AspNetError | SuperOfficeError | None:
+    max_retries: int | Unset = UNSET,
+    timeout: float | httpx.Timeout | Unset = UNSET,
+) -> None:
     """Save credentials for a specified user.
 
      Saves one set of credentials of a kind (`Type`, for example `imap` or `smtp`)
     for the user `AssociateId`. A set is identified by (AssociateId, Type,
-    PublicValue): saving the same three again replaces the earlier set.
-    `SecretValue` is stored encrypted and is never returned.
+    PublicValue): saving the same three again replaces the earlier set (the last
+    write wins). A null or missing `PublicValue` is the same key as the empty
+    string. `SecretValue` is stored encrypted; `GetUntrustedCredentialsForAssociate`
+    returns it only to the associate it belongs to and to system users.
 
     NsApiSlow threshold: 2000 ms.
 
@@ -407,21 +438,22 @@ async def asyncio(
         body (SaveUntrustedCredentialsForAssociateRequest): SaveUntrustedCredentialsForAssociate:
             Save credentials for a specified user.
         content_type (JsonContentType): The Content-Type to send the JSON body as. Default: application/json.
+        max_retries (int | Unset): Retries for this call. Default: the client's max_retries.
+        timeout (float | httpx.Timeout | Unset): Timeout for each attempt. Default: the client's timeout.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.SuperOfficeApiError: If the answer is not a success, or is a success holding an error object (the subclass of its status, such as errors.BadRequestError).
+        errors.ApiConnectionError: If no answer came, after the retries (errors.ApiTimeoutError: none in time).
 
     Returns:
-        Any | AspNetError | SuperOfficeError
+        None
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-            select=select,
-            so_app_token=so_app_token,
-            content_type=content_type,
-        )
-    ).parsed
+    kwargs = _get_kwargs(
+        body=body,
+        select=select,
+        so_app_token=so_app_token,
+        content_type=content_type,
+    )
+    response = await _runtime.async_send(client, kwargs, max_retries, timeout)
+    return _result(client=client, response=response)

@@ -1,0 +1,95 @@
+"""Read XML answers into JSON values, so that response_schema_conformance judges them too.
+
+schemathesis 4.32.5 has no XML reader of its own: without this, an answer in XML
+(a Get asked for it in ``Accept``) would pass whatever it held. XML carries only text,
+so each element's text is read by the type the answer's schema gives its property, as
+the spec's request bodies say XML is read (``true``, ``42``); ``xsi:nil="true"`` is
+null, an element with children an object (an array when the schema says so: the items
+are its children), and a name repeated among siblings a list. Parsing goes through
+defusedxml.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import defusedxml.ElementTree
+import schemathesis
+from schemathesis import Response
+from schemathesis.core.deserialization import DeserializationContext
+
+import spec_loader
+from contract_tests.http_parts import essence, header_values
+from contract_tests.lossy_encodings import value_from_text
+
+XML_MEDIA_TYPES = ("application/xml", "text/xml")
+XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
+NIL_WORDS = ("true", "1")
+Element = Any  # xml.etree.ElementTree.Element, as defusedxml returns it
+
+
+@functools.cache
+def answer_schema(operation_id: str, status: str, media_type: str) -> spec_loader.JsonObject:
+    """The documented schema of one answer, references inlined; {} when none is documented."""
+    spec = spec_loader.load_spec()
+    if status not in spec_loader.response_statuses(spec, operation_id):
+        return {}
+    content = spec_loader.response(spec, operation_id, status).get("content", {})
+    schema: spec_loader.JsonObject = content.get(media_type, {}).get("schema", {})
+    return schema
+
+
+def branches(schema: spec_loader.JsonObject) -> list[spec_loader.JsonObject]:
+    """The schema and its anyOf/oneOf alternatives: what a value of it may be."""
+    return [schema, *schema.get("anyOf", []), *schema.get("oneOf", [])]
+
+
+def declared_types(schema: spec_loader.JsonObject) -> frozenset[str]:
+    found: set[str] = set()
+    for branch in branches(schema):
+        declared = branch.get("type", [])
+        found.update([declared] if isinstance(declared, str) else declared)
+    return frozenset(found)
+
+
+def shaped(schema: spec_loader.JsonObject, kind: str) -> spec_loader.JsonObject:
+    """The alternative of ``schema`` that is of type ``kind``; {} when there is none."""
+    for branch in branches(schema):
+        declared = branch.get("type", [])
+        if kind in ([declared] if isinstance(declared, str) else declared):
+            return branch
+    return {}
+
+
+def value_of(element: Element, schema: spec_loader.JsonObject) -> Any:
+    if element.get(XSI_NIL) in NIL_WORDS:
+        return None
+    children = list(element)
+    types = declared_types(schema)
+    if "array" in types:
+        items = shaped(schema, "array").get("items", {})
+        return [value_of(child, items) for child in children]
+    if not children:
+        return value_from_text(element.text or "", types)
+    properties = shaped(schema, "object").get("properties", {})
+    extra = shaped(schema, "object").get("additionalProperties", {})
+    found: dict[str, Any] = {}
+    for child in children:
+        value = value_of(child, properties.get(child.tag, extra if isinstance(extra, dict) else {}))
+        if child.tag in found:
+            previous = found[child.tag]
+            found[child.tag] = (
+                [*previous, value] if isinstance(previous, list) else [previous, value]
+            )
+        else:
+            found[child.tag] = value
+    return found
+
+
+@schemathesis.deserializer(*XML_MEDIA_TYPES)
+def read_xml_answer(ctx: DeserializationContext, response: Response) -> Any:
+    media_type = essence(header_values(response, "Content-Type")[0])
+    operation_id = ctx.operation.definition.raw["operationId"]
+    schema = answer_schema(operation_id, str(response.status_code), media_type)
+    return value_of(defusedxml.ElementTree.fromstring(response.content), schema)
