@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import json
+import math
 import re
 import urllib.parse
 from collections.abc import Callable
@@ -76,8 +77,17 @@ def reject_constant(name: str) -> Any:
     raise UndecodableBodyError(f"body: {name} is not a JSON number")
 
 
+def finite_float(text: str) -> float:
+    # 1e400 is not spelled Infinity, but Python reads it as infinity all the same; stored,
+    # it would be written as Infinity (json.dumps) or null (orjson), neither of them JSON's.
+    value = float(text)
+    if not math.isfinite(value):
+        raise UndecodableBodyError("body: a number is out of range")
+    return value
+
+
 # Made once: json.loads(text, parse_constant=...) builds a new decoder on every call.
-JSON_DECODER = json.JSONDecoder(parse_constant=reject_constant)
+JSON_DECODER = json.JSONDecoder(parse_constant=reject_constant, parse_float=finite_float)
 
 
 def decode_json(body: bytes, charset: str | None, schema: JsonSchema) -> Any:

@@ -21,6 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from reference_server.group_commit import GroupCommitWriter, Params, RowsStatement
 from reference_server.secret_box import SecretBox
 
@@ -84,6 +86,20 @@ class StoredRow:
     document: dict[str, Any]
     sealed_secrets: bytes
     saved_at: str
+
+
+def json_bytes(value: Any) -> bytes:
+    """A decoded request value as JSON: orjson's compact UTF-8, a tenth of json.dumps' cost.
+
+    orjson refuses integers past 64 bits (and lone surrogates, which validation has
+    already refused); those go through json.dumps, which writes them exactly. It would
+    write NaN and infinities as null, but no decoder lets them in. Either text reads
+    back the same with json.loads.
+    """
+    try:
+        return orjson.dumps(value)
+    except orjson.JSONEncodeError:
+        return json.dumps(value).encode()
 
 
 def connect(database: Path, *, read_only: bool = False) -> sqlite3.Connection:
@@ -161,13 +177,13 @@ class CredentialStore:
         return unseal_secrets(self._box, row)
 
     def _row(self, key: RowKey, document: dict[str, Any], secrets: SecretPairs) -> Params:
-        sealed = self._box.seal(json.dumps(secrets).encode(), key.associated_data())
+        sealed = self._box.seal(json_bytes(secrets), key.associated_data())
         saved_at = datetime.now(UTC).isoformat()
         return (
             key.associate_id,
             key.type,
             key.public_value_key,
-            json.dumps(document),
+            json_bytes(document).decode(),
             sealed,
             saved_at,
         )

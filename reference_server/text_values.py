@@ -13,7 +13,11 @@ from typing import Any
 
 from reference_server.schema_walk import JsonSchema, child_schema, schema_types
 
-INTEGER = re.compile(r"-?(0|[1-9][0-9]*)")
+# An integer may be written with a zero fraction ("42.0"): JSON Schema counts 42.0 as an
+# integer, and so does the JSON reader below; schemathesis writes such a float so when a
+# link carries one into a form or XML body. No exponent, so the text cannot ask for a
+# number of a billion digits.
+INTEGER = re.compile(r"-?(0|[1-9][0-9]*)(\.0+)?")
 NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?")
 # JSON's spellings only: xsd:boolean also allows 1 and 0, but a client that writes the
 # number 0 into a boolean field sent a number, and must get 400 as it would in JSON.
@@ -31,7 +35,7 @@ def typed_value(text: str, schema: JsonSchema) -> Any:
         return {}
     if "integer" in types and INTEGER.fullmatch(text):
         try:
-            return int(text)
+            return int(text.partition(".")[0])
         except ValueError:  # more digits than Python converts; validation reports it
             return text
     if "number" in types and NUMBER.fullmatch(text) and math.isfinite(float(text)):

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import jsonschema_rs
+import orjson
 
 from reference_server.schema_walk import JsonSchema
 
@@ -60,6 +61,20 @@ def unencodable_text(value: Any, path: list[str | int]) -> Iterator[str]:
             yield from unencodable_text(item, [*path, index])
 
 
+def all_text_encodable(value: Any) -> bool:
+    """Whether every text in ``value`` is one UTF-8 can store, in one pass in C.
+
+    orjson writes UTF-8 and refuses lone surrogates, so a value it can write holds none.
+    What it refuses for another reason (integers past 64 bits) is searched the slow way,
+    which also names the field.
+    """
+    try:
+        orjson.dumps(value)
+    except orjson.JSONEncodeError:
+        return False
+    return True
+
+
 class RequestValidator:
     """The request schema compiled once (Draft 2020-12, formats checked)."""
 
@@ -68,7 +83,7 @@ class RequestValidator:
 
     def problems(self, document: Any) -> list[str]:
         """What is wrong with ``document``, one message per problem; empty when valid."""
-        found = list(unencodable_text(document, []))
+        found = [] if all_text_encodable(document) else list(unencodable_text(document, []))
         if not found:
             found = sorted({describe(error) for error in self._validator.iter_errors(document)})
         return found[:MAX_REPORTED_PROBLEMS]

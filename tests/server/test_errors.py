@@ -9,6 +9,8 @@ Guards proven by removing them (by hand, once):
 - unencodable_text() removed: test_lone_surrogate_is_rejected fails (a 500, not a 400).
 - the ValueError branch of decode_json removed: test_number_too_long_for_python_is_rejected
   fails (a 500).
+- finite_float() dropped from the stdlib JSON decoder: test_non_finite_number_is_rejected
+  fails for 1e400 and -1e400 (204).
 - forbid_dtd=False: test_xml_dtd_is_rejected[doctype only] fails (204).
 - the LookupError/ValueError branch of decode_xml removed:
   test_xml_in_an_unsupported_encoding_is_rejected fails (a 500).
@@ -132,6 +134,26 @@ def test_number_too_long_for_python_is_rejected(server: Server) -> None:
 
     body = assert_error_body(response, 400)
     assert body["ErrorMessage"] == "body: a number has too many digits"
+
+
+@pytest.mark.parametrize(
+    ("number", "message"),
+    [
+        ("NaN", "body: NaN is not a JSON number"),
+        ("-Infinity", "body: -Infinity is not a JSON number"),
+        # Python reads these as infinities; stored, a Get would answer with Infinity.
+        ("1e400", "body: a number is out of range"),
+        ("-1e400", "body: a number is out of range"),
+    ],
+)
+def test_non_finite_number_is_rejected(server: Server, number: str, message: str) -> None:
+    # Where the schema allows any value, so that only the decoder can refuse it.
+    valid = json.dumps({**credential("non-finite"), "Extra": 0})
+    assert server.post(valid.encode()).status_code == 204
+    response = server.post(valid.replace('"Extra": 0', f'"Extra": {number}').encode())
+
+    body = assert_error_body(response, 400)
+    assert body["ErrorMessage"] == message
 
 
 def test_lone_surrogate_is_rejected(server: Server) -> None:

@@ -13,13 +13,11 @@ Guards proven by removing them (by hand, once):
 
 from __future__ import annotations
 
-import copy
 import subprocess
 from pathlib import Path
 
 import httpx
 import pytest
-import yaml
 
 import spec_loader
 from reference_server.app import create_app
@@ -27,32 +25,23 @@ from reference_server.launcher import run_command, serve_app
 from reference_server.operations import HANDLERS
 from reference_server.operations.remove import RemoveCredentials
 from reference_server.settings import Identity, Scheme, Settings
+from tests import spec_copies
 from tests.server.conftest import (
     ADMIN,
     BASIC_PASSWORD,
     BASIC_USER,
     REMOVE,
-    SPEC,
     credential,
     linked_request,
 )
+from tests.spec_copies import NEW_OPERATION, NEW_PATH
 
-# A sibling of the vendor's that this server does not implement.
-NEW_OPERATION = "RemoveUntrustedCredentialsForAssociateAgain"
-NEW_PATH = "/api/v1/Agents/User/RemoveUntrustedCredentialsForAssociateAgain"
 START_TIMEOUT = 30.0
 
 
 @pytest.fixture
 def spec_with_a_fourth_operation(tmp_path: Path) -> Path:
-    """A copy of the spec with one more operation, shaped like Remove."""
-    spec = copy.deepcopy(SPEC)
-    node = copy.deepcopy(spec_loader.operation(spec, REMOVE).node)
-    node["operationId"] = NEW_OPERATION
-    spec["paths"][NEW_PATH] = {"post": node}
-    path = tmp_path / "openapi.yaml"
-    path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
-    return path
+    return spec_copies.spec_with_a_fourth_operation(tmp_path)
 
 
 def test_an_operation_without_a_handler_stops_the_server(
