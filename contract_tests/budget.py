@@ -7,10 +7,10 @@ and several of those types carry a body in the same encoding: the four JSON ones
 wire, and so do the two XML ones, only the ``Content-Type`` differs. By default (the
 budget mode) a coverage case is sent only if no earlier coverage case of the run made
 the same request up to that: same operation, method, query, headers, cookies and body,
-and a media type of the same encoding. The examples and fuzzing phases still send every
-media type (each has positive cases in all seven), so a server that treats one type
-differently is still met on valid and invalid bodies alike, and the coverage phase
-still sends every variant once per encoding.
+and a media type of the same encoding. Only invalid cases are left out: every valid one
+goes in its own media type, so each type is seen accepted, and the examples and fuzzing
+phases still send every media type, valid and invalid; the coverage phase still sends
+every invalid variant once per encoding.
 
 The read-back (effects.py: Get, Remove, Get again, three requests per accepted save)
 is made likewise for the first accepted save of each shape only: the same encoding,
@@ -30,7 +30,7 @@ import os
 from typing import Any
 
 import schemathesis
-from schemathesis import HookContext
+from schemathesis import GenerationMode, HookContext
 
 from contract_tests.effect_facts import effect_facts, value_at
 from contract_tests.http_parts import AnyCase, essence
@@ -128,9 +128,10 @@ class Budget:
         self.coverage_requests = FirstOnly()
         self.read_back_shapes = FirstOnly()
 
-    def admits(self, case: AnyCase, phase: str | None) -> bool:
-        """Whether ``case`` of ``phase`` is sent."""
-        if self.thorough or phase != COVERAGE_PHASE:
+    def admits(self, case: AnyCase, phase: str | None, positive: bool = False) -> bool:
+        """Whether ``case`` of ``phase`` is sent. Valid cases always are: each media type
+        must be seen accepted, and the read-back is budgeted on its own."""
+        if self.thorough or positive or phase != COVERAGE_PHASE:
             return True
         return self.coverage_requests.admits(request_fingerprint(case))
 
@@ -169,4 +170,7 @@ def configure(thorough: bool) -> Budget:
 
 @schemathesis.hook
 def filter_case(context: HookContext, case: AnyCase) -> bool:
-    return _budget.admits(case, case.meta.phase.name.value if case.meta else None)
+    if case.meta is None:
+        return True
+    positive = case.meta.generation.mode == GenerationMode.POSITIVE
+    return _budget.admits(case, case.meta.phase.name.value, positive)

@@ -56,6 +56,13 @@ def test_other_phases_are_never_left_out(phase: str) -> None:
     assert all(budget.admits(case_in(media_type), phase) for media_type in JSON_TYPES * 2)
 
 
+def test_a_valid_case_is_never_left_out() -> None:
+    budget = Budget(thorough=False)
+    assert all(
+        budget.admits(case_in(media_type), "coverage", positive=True) for media_type in JSON_TYPES
+    )
+
+
 def test_thorough_sends_every_case() -> None:
     budget = Budget(thorough=True)
     assert all(budget.admits(case_in(media_type), "coverage") for media_type in JSON_TYPES * 2)
