@@ -111,8 +111,10 @@ OPTIONS = (
     Option(
         "--thorough",
         THOROUGH_ENV_VAR,
-        "Send every case schemathesis makes, also coverage cases that repeat an earlier"
-        " request in another media type of the same encoding (default: leave those out).",
+        "Send everything the default budget mode leaves out: invalid coverage cases that"
+        " repeat a request in another media type of the same encoding, read-backs of a"
+        f" save shaped like one already read back, and fuzzing beyond {BUDGET_MAX_EXAMPLES}"
+        f" cases per operation ({DEFAULT_MAX_EXAMPLES} instead).",
         is_switch=True,
     ),
     Option(
