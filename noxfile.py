@@ -166,7 +166,7 @@ def fuzz(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Benchmarks P1-P5 as ratios against baselines run alongside: a table and a JSON file.
+    """Benchmarks P1-P6 as ratios against baselines run alongside: a table and a JSON file.
 
     Not a default session: it takes minutes. `nox -s bench -- --help` lists the counts.
     """

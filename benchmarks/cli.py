@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks import p1_client, p2_fault_catch, p3_server, p4_generate, p5_suite_rate
+from benchmarks import (
+    p1_client,
+    p2_fault_catch,
+    p3_server,
+    p4_generate,
+    p5_suite_rate,
+    p6_budget,
+)
 from benchmarks.report import Result, table, verdict, write_json
 
 REPORTS_ROOT = Path("reports")
@@ -37,6 +44,7 @@ BENCHMARKS = (
     Benchmark(p3_server.ID, p3_server.Counts, p3_server.run),
     Benchmark(p4_generate.ID, p4_generate.Counts, p4_generate.run),
     Benchmark(p5_suite_rate.ID, p5_suite_rate.Counts, p5_suite_rate.run),
+    Benchmark(p6_budget.ID, p6_budget.Counts, p6_budget.run),
 )
 
 

@@ -104,6 +104,11 @@ def verdict(met: bool | None) -> str:
     return {True: "met", False: "MISSED", None: "-"}[met]
 
 
+def shown(value: float) -> str:
+    """Three significant digits, but counts such as 1,495 in full rather than as 1.5e+03."""
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
+
+
 def table(results: Sequence[Result]) -> str:
     """A Markdown table, one row per figure, ready to paste into the README."""
     header = ("id", "figure", "median", "min", "max", "target", "verdict", "rounds")
@@ -111,9 +116,9 @@ def table(results: Sequence[Result]) -> str:
         (
             result.id,
             figure.name,
-            f"{figure.spread.median:.3g}",
-            f"{figure.spread.min:.3g}",
-            f"{figure.spread.max:.3g}",
+            shown(figure.spread.median),
+            shown(figure.spread.min),
+            shown(figure.spread.max),
             str(figure.target) if figure.target else "-",
             verdict(figure.met),
             str(result.rounds),

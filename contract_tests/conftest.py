@@ -6,14 +6,14 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pytest
 import requests
 from _pytest.terminal import TerminalReporter
 from schemathesis import BaseSchema
 
-from contract_tests import effects
+from contract_tests import budget, effects
 from contract_tests.associate import OneAssociate
 from contract_tests.case_tally import CaseTally
 from contract_tests.check_tally import CheckTally
@@ -94,6 +94,7 @@ def contract_schema(
 ) -> Iterator[BaseSchema]:
     options = contract_options
     schema = build_contract_schema(options, contract_target)
+    budget.configure(options.thorough)
     if options.reports_dir.parent == REPORTS_ROOT:
         prune_reports(REPORTS_ROOT, REPORTS_PREFIX, options.keep_reports)
     run = pytestconfig.stash[RUN_KEY]
@@ -158,7 +159,8 @@ def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.C
             f"verdict:     {verdict}",
         ]
     else:
-        lines = summary_lines(run.facts, run.cases, run.checks.counts(), run.cleanup, verdict)
+        facts = replace(run.facts, mode=budget.budget().describe())
+        lines = summary_lines(facts, run.cases, run.checks.counts(), run.cleanup, verdict)
         lines += secrets_seen_lines()
         lines.append(f"reports:     {options.reports_dir.resolve()}")
     for line in lines:

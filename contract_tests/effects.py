@@ -29,6 +29,7 @@ from typing import Any, cast
 from schemathesis import CheckContext, Response
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
+from contract_tests.budget import budget
 from contract_tests.effect_facts import CarrierField, EffectFacts, effect_facts, value_at
 from contract_tests.http_parts import AnyCase, essence, header_values, operation_id
 from contract_tests.probe_bodies import neighbour_bodies, other_values, with_carrier
@@ -182,6 +183,8 @@ def _probe(ctx: CheckContext, response: Response, case: AnyCase, run: RunMemory)
         return None  # an accepted body without a usable key: negative_data_rejection's to judge
     sender = Sender(ctx, case, facts)
     deliberate = run.deliberate_left > 0
+    if not deliberate and not budget().reads_back(case):
+        return None  # a save of a shape already read back (budget.py); removed at the end
     if deliberate:
         run.deliberate_left -= 1
     neighbours: dict[str, Call] = {}

@@ -17,11 +17,16 @@ from urllib.parse import urlsplit
 import pytest
 
 from contract_tests.associate import is_valid_associate
+from contract_tests.budget import THOROUGH_ENV_VAR, TRUE_WORDS
 from contract_tests.effects import EXPECT_SECRETS_ENV_VAR, SecretRule
 from contract_tests.rate_limit import Rate, parse_rate
 
 # Enough for the fuzzing phase to try every media type many times and stay near a minute.
 DEFAULT_MAX_EXAMPLES = 300
+# In the budget mode (without --thorough): at 10 requests a second, each fuzzing case
+# costs a tenth of a second and more (its read-back), and 150 per operation still tries
+# every media type dozens of times; the kill matrix catches every fault with 30.
+BUDGET_MAX_EXAMPLES = 150
 REPORTS_ROOT = Path("reports")
 # Each run's folder under REPORTS_ROOT: the prefix and its UTC start time.
 REPORTS_PREFIX = "contract-"
@@ -30,7 +35,6 @@ DEFAULT_KEEP_REPORTS = 20
 # The vendor's partner checklist: "No more than 10 API calls per second".
 NAMED_TARGET_RATE = "10/s"
 NO_RATE_LIMIT = "none"
-TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 URL_SCHEMES = ("http", "https")
 # Shown instead of a credential in reprs, as schemathesis masks it in reports.
 FILTERED = "[Filtered]"
@@ -90,7 +94,8 @@ OPTIONS = (
     Option(
         "--max-examples",
         "CONTRACT_MAX_EXAMPLES",
-        f"Cases of the fuzzing phase (default {DEFAULT_MAX_EXAMPLES}).",
+        f"Cases of the fuzzing phase per operation (default {BUDGET_MAX_EXAMPLES},"
+        f" with --thorough {DEFAULT_MAX_EXAMPLES}).",
     ),
     Option(
         "--reports-dir",
@@ -102,6 +107,15 @@ OPTIONS = (
         "CONTRACT_KEEP_REPORTS",
         f"Report folders kept under {REPORTS_ROOT}/, this run's included; older ones are"
         f" deleted (default {DEFAULT_KEEP_REPORTS}).",
+    ),
+    Option(
+        "--thorough",
+        THOROUGH_ENV_VAR,
+        "Send everything the default budget mode leaves out: invalid coverage cases that"
+        " repeat a request in another media type of the same encoding, read-backs of a"
+        f" save shaped like one already read back, and fuzzing beyond {BUDGET_MAX_EXAMPLES}"
+        f" cases per operation ({DEFAULT_MAX_EXAMPLES} instead).",
+        is_switch=True,
     ),
     Option(
         "--expect-secrets",
@@ -137,6 +151,7 @@ class ContractOptions:
     max_examples: int
     reports_dir: Path
     keep_reports: int
+    thorough: bool
     unsanitized: bool
     expect_secrets: str | None
 
@@ -176,6 +191,7 @@ def read_options(config: pytest.Config) -> ContractOptions:
         _check_url(target_url)
     reports_dir = values["reports_dir"]
     keep_reports = _integer(values["keep_reports"], "--keep-reports")
+    thorough = _switch(values["thorough"])
     if keep_reports is not None and keep_reports < 1:
         raise pytest.UsageError("--keep-reports counts this run's folder too: at least 1")
     return ContractOptions(
@@ -187,9 +203,11 @@ def read_options(config: pytest.Config) -> ContractOptions:
         rate_limit=_rate(values["rate_limit"] or (NAMED_TARGET_RATE if target_url else None)),
         keep_data=_switch(values["keep_data"]),
         seed=_integer(values["seed"], "--seed") or secrets.randbelow(2**32),
-        max_examples=_integer(values["max_examples"], "--max-examples") or DEFAULT_MAX_EXAMPLES,
+        max_examples=_integer(values["max_examples"], "--max-examples")
+        or (DEFAULT_MAX_EXAMPLES if thorough else BUDGET_MAX_EXAMPLES),
         reports_dir=Path(reports_dir) if reports_dir else _timestamped_reports_dir(),
         keep_reports=DEFAULT_KEEP_REPORTS if keep_reports is None else keep_reports,
+        thorough=thorough,
         unsanitized=_switch(values["unsanitized"]),
         expect_secrets=_choice(values["expect_secrets"], "--expect-secrets", SECRET_CHOICES),
     )

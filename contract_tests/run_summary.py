@@ -19,6 +19,8 @@ class RunFacts:
     embedded: bool
     seed: int
     rate_limit: str
+    # How the budget mode or --thorough went (budget.py); filled in at the end.
+    mode: str = ""
 
 
 def summary_lines(
@@ -33,6 +35,7 @@ def summary_lines(
         f"target:      {facts.target_url}{where}",
         f"seed:        {facts.seed} (rerun the same cases with --seed {facts.seed})",
         f"rate limit:  {facts.rate_limit}",
+        f"mode:        {facts.mode}",
         f"cases:       {cases.cases} (responses checked: {cases.responses}; the spec's"
         " examples go twice, with and without credentials)",
         f"  by phase:      {_counts(cases.by_phase)}",

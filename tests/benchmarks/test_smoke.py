@@ -22,6 +22,7 @@ TINY_COUNTS = (
     "--p3-seconds", "20",
     "--p4-rounds", "1",
     "--p5-rounds", "1", "--p5-max-examples", "1",
+    "--p6-rounds", "1", "--p6-max-examples", "1", "--p6-rate", "1000/s",
 )  # fmt: skip
 
 

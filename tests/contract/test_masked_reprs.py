@@ -27,6 +27,7 @@ def test_options_repr_masks_every_credential() -> None:
         max_examples=1,
         reports_dir=Path("reports"),
         keep_reports=20,
+        thorough=False,
         unsanitized=False,
         expect_secrets="hidden",
     )
