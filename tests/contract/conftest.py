@@ -107,6 +107,8 @@ def run_against(
     credentials: Credentials,
     *options: str,
     env: dict[str, str] | None = None,
+    seed: str = SEED,
+    max_examples: str = MAX_EXAMPLES,
 ) -> SuiteRun:
     with serve_reference_app(wrap, directory, (credentials.user, credentials.password)) as url:
         return run_suite(
@@ -114,9 +116,9 @@ def run_against(
             "--target-url",
             url,
             "--seed",
-            SEED,
+            seed,
             "--max-examples",
-            MAX_EXAMPLES,
+            max_examples,
             EXPECT_SECRETS,
             ADMINISTRATOR_SEES,
             *options,

@@ -18,10 +18,9 @@ import pytest
 from starlette.types import ASGIApp
 
 from contract_tests.contract_facts import contract_facts
-from tests.contract.conftest import Credentials
-from tests.contract.fault_servers import serve_reference_app
+from tests.contract.conftest import Credentials, run_against
 from tests.contract.intercept import Answer, Exchange, intercept
-from tests.contract.suite_run import TESTS_FAILED, SuiteRun, env_var_of, run_suite
+from tests.contract.suite_run import TESTS_FAILED, SuiteRun, env_var_of
 
 CREDENTIALS = Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
 SEED = "20261203"
@@ -54,18 +53,14 @@ def token_in_header(request: Exchange, answer: Answer) -> Answer:
 def run_with_app_token(
     tmp_path: Path, wrap: Callable[[ASGIApp], ASGIApp], app_token: str
 ) -> SuiteRun:
-    with serve_reference_app(wrap, tmp_path, (CREDENTIALS.user, CREDENTIALS.password)) as url:
-        return run_suite(
-            tmp_path / "reports",
-            "--target-url",
-            url,
-            "--seed",
-            SEED,
-            "--max-examples",
-            MAX_EXAMPLES,
-            env={env_var_of("app_token"): app_token},
-            authorization=CREDENTIALS.authorization,
-        )
+    return run_against(
+        wrap,
+        tmp_path,
+        CREDENTIALS,
+        env={env_var_of("app_token"): app_token},
+        seed=SEED,
+        max_examples=MAX_EXAMPLES,
+    )
 
 
 def noting_app_tokens(tokens: list[str]) -> Callable[[ASGIApp], ASGIApp]:
