@@ -23,6 +23,7 @@ from benchmarks import (
     p5_suite_rate,
     p6_budget,
 )
+from benchmarks.commands import CommandFailedError, MissingToolError
 from benchmarks.report import Result, table, verdict, write_json
 
 REPORTS_ROOT = Path("reports")
@@ -87,7 +88,11 @@ def main(arguments: Sequence[str] | None = None) -> int:
     for benchmark in BENCHMARKS:
         if benchmark.id in options.only:
             print(f"{benchmark.id}: running ...", file=sys.stderr, flush=True)
-            result = benchmark.run(counts_of(benchmark, options))
+            try:
+                result = benchmark.run(counts_of(benchmark, options))
+            except (MissingToolError, CommandFailedError) as error:
+                print(f"{benchmark.id}: cannot run: {error}", file=sys.stderr)
+                return 1
             print(f"{benchmark.id}: {verdict(result.met)}", file=sys.stderr, flush=True)
             results.append(result)
     output = options.output or default_output()

@@ -13,6 +13,10 @@ class CommandFailedError(RuntimeError):
     pass
 
 
+class MissingToolError(RuntimeError):
+    """A benchmark cannot measure what it means to: a tool it needs is not installed."""
+
+
 @dataclass(frozen=True)
 class Finished:
     seconds: float

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import secrets
+from collections import Counter
 
 import pytest
 
@@ -14,6 +16,13 @@ FAILED = pytest.ExitCode.TESTS_FAILED
 # plugin module, which costs seconds at each start.
 SUITE_OPTIONS = ("--assert=plain",)
 
+# The suite's summary line of the cases it made, every phase's, e.g. "cases:       817 (...".
+SUMMARY_CASES = re.compile(r"^cases:\s+(?P<count>\d+)", re.MULTILINE)
+# The lines of the suite's summary that give its responses checked by phase and by
+# operation, e.g. "  by phase:      coverage 1000, fuzzing 900, examples 84".
+SUMMARY_LINE = r"^\s*by {}:\s+(?P<counts>.+)$"
+SUMMARY_ITEM = re.compile(r"(?P<name>\S+) (?P<count>\d+)")
+
 
 def fresh_credentials() -> Credentials:
     """Basic credentials that exist only for one benchmark, so none can leak anywhere real."""
@@ -23,3 +32,21 @@ def fresh_credentials() -> Credentials:
 def require_exit(code: int, expected: int, output: str) -> None:
     if code != expected:
         raise RuntimeError(f"the contract suite exited {code}, expected {expected}:\n{output}")
+
+
+def summary_counts(output: str, label: str) -> Counter[str]:
+    """The counts of one ``by <label>:`` line of the suite's summary."""
+    match = re.search(SUMMARY_LINE.format(label), output, re.MULTILINE)
+    if match is None:
+        raise RuntimeError(f"the suite's summary has no 'by {label}' line:\n{output[-3000:]}")
+    return Counter(
+        {item["name"]: int(item["count"]) for item in SUMMARY_ITEM.finditer(match["counts"])}
+    )
+
+
+def summary_cases(output: str) -> int:
+    """The number of cases the suite's summary says the run made, in all its phases."""
+    match = SUMMARY_CASES.search(output)
+    if match is None:
+        raise RuntimeError(f"the suite's summary has no 'cases:' line:\n{output[-3000:]}")
+    return int(match["count"])

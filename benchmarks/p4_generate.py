@@ -6,6 +6,11 @@ before timing: that creates its virtualenv, which every timed run then reuses (t
 noxfile sets reuse_existing_virtualenvs). The baseline is
 ``openapi-python-client generate`` of the same spec, with the same pinned tools
 (its default post-hooks run ruff, as ours do).
+
+nox runs as the README has it: with uv (requirements/bootstrap.txt) making and
+checking the session's virtualenv. Without uv, nox falls back to virtualenv and pip,
+whose check of the locked tree alone takes longer than the generation; that would
+measure pip, not the session, so P4 refuses to run instead.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from benchmarks.commands import timed_run
+from benchmarks.commands import MissingToolError, timed_run
 from benchmarks.ratios import interleave
 from benchmarks.report import Result, Target, paired_figures
 from reference_server.launcher import PROJECT_ROOT
@@ -40,14 +45,27 @@ class Counts:
     rounds: int = 5
 
 
+def path_with_tools() -> str:
+    """PATH with this virtualenv's tools first, if uv is on it; MissingToolError if not."""
+    path = f"{TOOLS}{os.pathsep}{os.environ.get('PATH', '')}"
+    if shutil.which("uv", path=path) is None:
+        raise MissingToolError(
+            "P4 times `nox -s generate` as the README runs it, with uv, and there is no uv"
+            " on PATH: install requirements/bootstrap.txt (nox and uv) and run again"
+        )
+    return path
+
+
 def run(counts: Counts) -> Result:
+    path = path_with_tools()
     with tempfile.TemporaryDirectory(prefix="bench-p4-") as scratch:
         checkout = Path(scratch) / "checkout"
         shutil.copytree(PROJECT_ROOT, checkout, ignore=NOT_COPIED)
         # The bare tool's post-hooks call `ruff` from PATH: make it the pinned one.
-        env = {**os.environ, "PATH": f"{TOOLS}{os.pathsep}{os.environ.get('PATH', '')}"}
+        env = {**os.environ, "PATH": path}
         nox_generate = [sys.executable, "-m", "nox", "-f", str(checkout / "noxfile.py")]
-        nox_generate += ["-s", "generate"]
+        # Forced, so that a uv nox cannot find (say, one too old) is an error, not pip.
+        nox_generate += ["--force-venv-backend", "uv", "-s", "generate"]
         timed_run(nox_generate, cwd=checkout, env=env, timeout=SETUP_TIMEOUT_SECONDS)
 
         def seconds(command: list[str]) -> float:

@@ -2,9 +2,13 @@
 
 Same spec, same reference server (one, for every run), same seed and example count,
 and the same schemathesis.toml (``st run`` starts in the checkout, where it finds the
-file and with it the project's checks). A case is one exchange in the run's HAR
-report, which both write; the time is the whole process, start-up included, as a user
-waits for it.
+file and with it the project's checks). A case is one exchange the run generated, in
+every phase: for ``st run`` an entry of its HAR report, for the suite a case of its
+summary. Not the suite's HAR: schemathesis' pytest plugin writes reports for
+parametrized tests only, so the stateful phase, which the suite runs through
+``as_state_machine()``, is not in it, and the spec's examples, sent twice (with and
+without credentials) as one case, are one entry. The time is the whole process,
+start-up included, as a user waits for it.
 """
 
 from __future__ import annotations
@@ -17,10 +21,15 @@ from pathlib import Path
 
 import spec_loader
 from benchmarks.commands import timed_run
-from benchmarks.contract_runs import PASSED, SUITE_OPTIONS, fresh_credentials, require_exit
+from benchmarks.contract_runs import (
+    PASSED,
+    SUITE_OPTIONS,
+    fresh_credentials,
+    require_exit,
+    summary_cases,
+)
 from benchmarks.ratios import interleave
 from benchmarks.report import Result, Target, paired_figures
-from contract_tests.reports import HAR_FILE
 from reference_server.launcher import PROJECT_ROOT
 from tests.contract.conftest import MAX_EXAMPLES, SEED, no_fault
 from tests.contract.fault_servers import serve_reference_app
@@ -72,7 +81,7 @@ def run(counts: Counts) -> Result:
                 authorization=credentials.authorization,
             )
             require_exit(suite_run.exit_code, PASSED, suite_run.output[-5000:])
-            return har_entries(reports / HAR_FILE) / suite_run.seconds
+            return summary_cases(suite_run.output) / suite_run.seconds
 
         pairs = interleave(st_run, suite, counts.rounds)
     return Result(

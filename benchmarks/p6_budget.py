@@ -14,7 +14,6 @@ the suite itself costs on top of the limit.
 
 from __future__ import annotations
 
-import re
 import tempfile
 from collections import Counter
 from collections.abc import Callable
@@ -25,7 +24,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 import spec_loader
 from benchmarks.commands import timed_run
-from benchmarks.contract_runs import fresh_credentials
+from benchmarks.contract_runs import fresh_credentials, summary_counts
 from benchmarks.ratios import Spread
 from benchmarks.report import Figure, Result, Target
 from contract_tests.options import NAMED_TARGET_RATE
@@ -44,10 +43,6 @@ OVERHEAD_TARGET = Target("<=", 1.1)
 # A default run at 10/s takes minutes; this bounds a run that hangs.
 RUN_TIMEOUT_SECONDS = 1800
 OTHER_PATH = "(no operation)"
-# The lines of the suite's summary that give its cases (responses checked) by phase and
-# by operation, e.g. "  by phase:      coverage 1000, fuzzing 900, examples 84".
-SUMMARY_LINE = r"^\s*by {}:\s+(?P<counts>.+)$"
-SUMMARY_ITEM = re.compile(r"(?P<name>\S+) (?P<count>\d+)")
 
 
 @dataclass(frozen=True)
@@ -76,16 +71,6 @@ class RequestCounter:
             await app(scope, receive, send)
 
         return counted
-
-
-def summary_counts(output: str, label: str) -> Counter[str]:
-    """The counts of one ``by <label>:`` line of the suite's summary."""
-    match = re.search(SUMMARY_LINE.format(label), output, re.MULTILINE)
-    if match is None:
-        raise RuntimeError(f"the suite's summary has no 'by {label}' line:\n{output[-3000:]}")
-    return Counter(
-        {item["name"]: int(item["count"]) for item in SUMMARY_ITEM.finditer(match["counts"])}
-    )
 
 
 @dataclass(frozen=True)
