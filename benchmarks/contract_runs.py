@@ -16,8 +16,9 @@ FAILED = pytest.ExitCode.TESTS_FAILED
 # plugin module, which costs seconds at each start.
 SUITE_OPTIONS = ("--assert=plain",)
 
-# The suite's summary line of the cases it made, every phase's, e.g. "cases:       817 (...".
-SUMMARY_CASES = re.compile(r"^cases:\s+(?P<count>\d+)", re.MULTILINE)
+# The suite's summary line of its cases and the responses it checked, every phase's,
+# e.g. "cases:       817 (responses checked: 859; ...".
+SUMMARY_RESPONSES = re.compile(r"^cases:\s+\d+ \(responses checked: (?P<count>\d+)", re.MULTILINE)
 # The lines of the suite's summary that give its responses checked by phase and by
 # operation, e.g. "  by phase:      coverage 1000, fuzzing 900, examples 84".
 SUMMARY_LINE = r"^\s*by {}:\s+(?P<counts>.+)$"
@@ -44,9 +45,9 @@ def summary_counts(output: str, label: str) -> Counter[str]:
     )
 
 
-def summary_cases(output: str) -> int:
-    """The number of cases the suite's summary says the run made, in all its phases."""
-    match = SUMMARY_CASES.search(output)
+def summary_responses_checked(output: str) -> int:
+    """How many responses the suite's summary says the run checked, in all its phases."""
+    match = SUMMARY_RESPONSES.search(output)
     if match is None:
         raise RuntimeError(f"the suite's summary has no 'cases:' line:\n{output[-3000:]}")
     return int(match["count"])

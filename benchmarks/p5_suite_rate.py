@@ -2,13 +2,15 @@
 
 Same spec, same reference server (one, for every run), same seed and example count,
 and the same schemathesis.toml (``st run`` starts in the checkout, where it finds the
-file and with it the project's checks). A case is one exchange the run generated, in
-every phase: for ``st run`` an entry of its HAR report, for the suite a case of its
-summary. Not the suite's HAR: schemathesis' pytest plugin writes reports for
-parametrized tests only, so the stateful phase, which the suite runs through
-``as_state_machine()``, is not in it, and the spec's examples, sent twice (with and
-without credentials) as one case, are one entry. The time is the whole process,
-start-up included, as a user waits for it.
+file and with it the project's checks). A case is one exchange the run made and judged
+by every check, in every phase: for ``st run`` an entry of its HAR report, for the
+suite a response its summary counts as checked. That is the suite's cases and, per
+spec example, the second call without credentials, which is judged by every check too
+and which ``st run`` does not make. Not the suite's HAR: schemathesis' pytest plugin
+writes reports for parametrized tests only, so the stateful phase, which the suite
+runs through ``as_state_machine()``, is not in it, and of each spec example it keeps
+one of the two exchanges. The time is the whole process, start-up included, as a user
+waits for it.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from benchmarks.contract_runs import (
     SUITE_OPTIONS,
     fresh_credentials,
     require_exit,
-    summary_cases,
+    summary_responses_checked,
 )
 from benchmarks.ratios import interleave
 from benchmarks.report import Result, Target, paired_figures
@@ -84,7 +86,7 @@ def run(counts: Counts) -> Result:
                 authorization=credentials.authorization,
             )
             require_exit(suite_run.exit_code, PASSED, suite_run.output[-5000:])
-            return summary_cases(suite_run.output) / suite_run.seconds
+            return summary_responses_checked(suite_run.output) / suite_run.seconds
 
         pairs = interleave(st_run, suite, counts.rounds)
     return Result(
