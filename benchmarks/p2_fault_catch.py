@@ -3,8 +3,11 @@
 The faults are the catalogue of tests/contract, served the way the kill matrix serves
 them, and each run is the suite as a user starts it (its own pytest process) with the
 kill matrix's seed and example count. Round i pairs a clean run with the catalogue's
-fault i (cycling), so the default of one round per fault tries every fault once. The
-suite stops at the first failing case, so a run against a fault ends when it is caught.
+fault i (cycling), so the default of one round per fault tries every fault once. Every
+run stops at its first failing test (``--exitfirst``), as the kill matrix's do, so a
+run against a fault ends when it is caught: without it, the operations after the one
+that failed and the stateful phase would still run, and their time would count as
+the catch's.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from benchmarks.contract_runs import (
 )
 from benchmarks.ratios import interleave
 from benchmarks.report import Result, Target, paired_figures
-from tests.contract.conftest import MAX_EXAMPLES, no_fault, run_against
+from tests.contract.conftest import MAX_EXAMPLES, STOP_AT_FIRST_FAILURE, no_fault, run_against
 from tests.contract.faults import FAULTS
 
 ID = "P2"
@@ -51,7 +54,8 @@ def run(counts: Counts) -> Result:
             directory = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=scratch))
             # Given after run_against's own --max-examples, so this one is in force.
             examples = ("--max-examples", str(counts.max_examples))
-            suite_run = run_against(wrap, directory, credentials, *examples, *SUITE_OPTIONS)
+            options = (*examples, STOP_AT_FIRST_FAILURE, *SUITE_OPTIONS)
+            suite_run = run_against(wrap, directory, credentials, *options)
             require_exit(suite_run.exit_code, expected, suite_run.output[-5000:])
             return suite_run.seconds
 
