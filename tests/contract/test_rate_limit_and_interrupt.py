@@ -11,7 +11,8 @@ import signal
 import subprocess
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
@@ -61,6 +62,25 @@ def busiest_window(arrivals: list[float], seconds: float) -> int:
     return most
 
 
+@contextmanager
+def children_take_ctrl_c() -> Iterator[None]:
+    """Processes started inside get Ctrl-C's default action, even where this one ignores it.
+
+    A shell starts a background job (``cmd &`` without job control, as a CI script or
+    nohup may) with SIGINT ignored, and an ignored signal stays ignored across fork and
+    exec: the suite would then never see the Ctrl-C this test plays. A handled signal
+    is reset to its default at exec, so handling it here for the while is enough.
+    """
+    ignored = signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    if ignored:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        if ignored:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 @pytest.fixture(scope="module")
 def interrupted(tmp_path_factory: pytest.TempPathFactory) -> InterruptedRun:
     directory = tmp_path_factory.mktemp("rate-limit")
@@ -68,14 +88,15 @@ def interrupted(tmp_path_factory: pytest.TempPathFactory) -> InterruptedRun:
     with serve_reference_app(
         note_arrivals(arrivals), directory, (CREDENTIALS.user, CREDENTIALS.password)
     ) as url:
-        process = subprocess.Popen(
-            suite_command(directory / "reports", "--target-url", url, "--rate-limit", RATE),
-            cwd=ROOT,
-            env=suite_environment(CREDENTIALS.authorization, None),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
+        with children_take_ctrl_c():
+            process = subprocess.Popen(
+                suite_command(directory / "reports", "--target-url", url, "--rate-limit", RATE),
+                cwd=ROOT,
+                env=suite_environment(CREDENTIALS.authorization, None),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
         output: list[str] = []
         reader = threading.Thread(target=lambda: output.extend(process.stdout or ()))
         reader.start()
