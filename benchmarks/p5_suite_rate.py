@@ -28,14 +28,13 @@ from benchmarks.contract_runs import (
     SUITE_OPTIONS,
     fresh_credentials,
     require_exit,
-    summary_responses_checked,
 )
 from benchmarks.ratios import interleave
 from benchmarks.report import Result, Target, paired_figures
 from reference_server.launcher import PROJECT_ROOT
 from tests.contract.conftest import MAX_EXAMPLES, SEED, no_fault
 from tests.contract.fault_servers import serve_reference_app
-from tests.contract.suite_run import RUN_TIMEOUT_SECONDS, run_suite
+from tests.contract.suite_run import RUN_TIMEOUT_SECONDS, responses_checked, run_suite
 
 ID = "P5"
 MEASURE = "contract suite cases/s ÷ `st run` with the same spec, server, seed and settings"
@@ -86,7 +85,7 @@ def run(counts: Counts) -> Result:
                 authorization=credentials.authorization,
             )
             require_exit(suite_run.exit_code, PASSED, suite_run.output[-5000:])
-            return summary_responses_checked(suite_run.output) / suite_run.seconds
+            return responses_checked(suite_run.output) / suite_run.seconds
 
         pairs = interleave(st_run, suite, counts.rounds)
     return Result(

@@ -24,14 +24,14 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 import spec_loader
 from benchmarks.commands import timed_run
-from benchmarks.contract_runs import fresh_credentials, summary_counts
+from benchmarks.contract_runs import fresh_credentials
 from benchmarks.ratios import Spread
 from benchmarks.report import Figure, Result, Target
 from contract_tests.options import NAMED_TARGET_RATE
 from contract_tests.rate_limit import parse_rate
 from tests.contract.conftest import SEED
 from tests.contract.fault_servers import serve_reference_app
-from tests.contract.suite_run import ROOT, suite_command, suite_environment
+from tests.contract.suite_run import ROOT, breakdown, suite_command, suite_environment
 
 ID = "P6"
 MEASURE = (
@@ -109,8 +109,8 @@ def measure(counts: Counts, scratch: Path, index: int) -> Measured:
     return Measured(
         finished.seconds,
         counter.by_operation.copy(),
-        summary_counts(finished.stdout, "phase"),
-        summary_counts(finished.stdout, "operation"),
+        breakdown(finished.stdout, "phase"),
+        breakdown(finished.stdout, "operation"),
     )
 
 

@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,8 @@ TESTS_FAILED = 1
 RUN_TIMEOUT_SECONDS = 300
 # The summary's line about the credentials the run saved.
 CLEANUP_LINE = re.compile(r"credentials: (\d+) saved, (\d+) removed")
+# The summary's line of cases and responses checked, e.g. "cases:  817 (responses checked: 859;".
+RESPONSES_LINE = re.compile(r"^cases: +\d+ \(responses checked: (\d+);", re.MULTILINE)
 OPTION_ENV_VARS = frozenset(option.env_var for option in OPTIONS)
 
 
@@ -67,6 +70,21 @@ def cleanup_counts(output: str) -> tuple[int, int]:
     match = CLEANUP_LINE.search(output)
     assert match is not None, output[-3000:]
     return int(match.group(1)), int(match.group(2))
+
+
+def responses_checked(output: str) -> int:
+    """The responses the run's summary says it checked, every phase's."""
+    match = RESPONSES_LINE.search(output)
+    assert match is not None, output[-3000:]
+    return int(match.group(1))
+
+
+def breakdown(output: str, name: str) -> Counter[str]:
+    """One "by ..." line of the run's summary (phase, operation, ...), as {key: responses}."""
+    match = re.search(rf"^  by {name}: +(.*)$", output, re.MULTILINE)
+    assert match is not None, output[-3000:]
+    items = (item.rsplit(" ", 1) for item in match.group(1).split(", "))
+    return Counter({key: int(count) for key, count in items})
 
 
 def run_suite(

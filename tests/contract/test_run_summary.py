@@ -19,7 +19,7 @@ from contract_tests.reports import HAR_FILE, HTML_DIR, HTML_PAGE, JUNIT_FILE
 from tests.contract.browser import distinct_pixel_bytes, rendered_text, screenshot
 from tests.contract.conftest import Credentials, no_fault
 from tests.contract.fault_servers import serve_reference_app
-from tests.contract.suite_run import SuiteRun, run_suite
+from tests.contract.suite_run import SuiteRun, breakdown, responses_checked, run_suite
 
 CREDENTIALS = Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
 SEED = "20261203"
@@ -50,20 +50,6 @@ def clean_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, SuiteRun]:
     return url, run
 
 
-def breakdown(run: SuiteRun, name: str) -> dict[str, int]:
-    """One "by ..." line of the summary, as {key: cases}."""
-    match = re.search(rf"^  by {name}: +(.*)$", run.output, re.MULTILINE)
-    assert match is not None, run.output[-3000:]
-    items = (item.rsplit(" ", 1) for item in match.group(1).split(", "))
-    return {key: int(count) for key, count in items}
-
-
-def responses_checked(run: SuiteRun) -> int:
-    match = re.search(r"^cases: +\d+ \(responses checked: (\d+);", run.output, re.MULTILINE)
-    assert match is not None, run.output[-3000:]
-    return int(match.group(1))
-
-
 def test_the_summary_names_target_seed_and_verdict(clean_run: tuple[str, SuiteRun]) -> None:
     url, run = clean_run
     assert re.search(rf"^target: +{re.escape(url)}$", run.output, re.MULTILINE)
@@ -75,11 +61,11 @@ def test_cases_are_counted_by_phase_operation_media_type_and_status(
     clean_run: tuple[str, SuiteRun],
 ) -> None:
     _, run = clean_run
-    total = responses_checked(run)
-    by_phase = breakdown(run, "phase")
-    by_operation = breakdown(run, "operation")
-    by_media_type = breakdown(run, "media type")
-    by_status = breakdown(run, "status")
+    total = responses_checked(run.output)
+    by_phase = breakdown(run.output, "phase")
+    by_operation = breakdown(run.output, "operation")
+    by_media_type = breakdown(run.output, "media type")
+    by_status = breakdown(run.output, "status")
     assert set(PHASES) <= set(by_phase)
     assert set(by_operation) == set(OPERATIONS)
     for operation in OPERATIONS:
@@ -92,8 +78,8 @@ def test_checks_json_counts_applied_apart_from_not_applicable(
     clean_run: tuple[str, SuiteRun],
 ) -> None:
     _, run = clean_run
-    total = responses_checked(run)
-    by_status = breakdown(run, "status")
+    total = responses_checked(run.output)
+    by_status = breakdown(run.output, "status")
     tally = run.tally
     for counts in tally.values():
         assert counts[APPLIED] + counts[NOT_APPLICABLE] == total
