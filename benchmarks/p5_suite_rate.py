@@ -23,12 +23,7 @@ from pathlib import Path
 
 import spec_loader
 from benchmarks.commands import timed_run
-from benchmarks.contract_runs import (
-    PASSED,
-    SUITE_OPTIONS,
-    fresh_credentials,
-    require_exit,
-)
+from benchmarks.contract_runs import PASSED, SUITE_OPTIONS, fresh_credentials, require_exit
 from benchmarks.ratios import interleave
 from benchmarks.report import Result, Target, paired_figures
 from reference_server.launcher import PROJECT_ROOT

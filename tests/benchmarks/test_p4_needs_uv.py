@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -34,4 +35,4 @@ def test_p4_finds_uv_beside_the_benchmarks_python(
     monkeypatch.setattr(p4_generate, "TOOLS", tmp_path)
     monkeypatch.setenv("PATH", "/nonexistent")
 
-    assert p4_generate.path_with_tools().split(":")[0] == str(tmp_path)
+    assert p4_generate.path_with_tools().split(os.pathsep)[0] == str(tmp_path)
