@@ -35,7 +35,7 @@ POST_HOOKS = [
 
 
 # Modules of ours that upstream has no template for, rendered beside its own.
-EXTRA_MODULES = ("_runtime.py", "servers.py")
+EXTRA_MODULES = ("_runtime.py", "_json_body.py", "servers.py")
 
 
 class GenerationError(RuntimeError):

@@ -11,8 +11,8 @@ running these tests against it):
   (tests/client/test_generation.py fails); with the warnings let through as well, the
   upstream multi-body code is generated and test_default_request_is_json, every
   test_each_json_media_type_is_sent_as_itself and the async test fail.
-- the arguments of `_JSON_ENCODER` in generator/templates/endpoint_module.py.jinja
-  (the client encodes the body itself instead of passing httpx `json=`): with
+- the arguments of `PUBLIC_ENCODER` in generator/templates/_json_body.py.jinja (the
+  client encodes the body itself instead of passing httpx `json=`): with
   ensure_ascii=True or the default separators every
   test_body_is_what_httpx_json_would_send fails; with allow_nan=True
   test_nan_is_refused_as_httpx_json_refuses_it fails."""

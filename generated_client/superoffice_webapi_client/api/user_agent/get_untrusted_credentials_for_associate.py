@@ -1,10 +1,9 @@
-import json
 from http import HTTPStatus
 from typing import Any, Literal
 
 import httpx
 
-from ... import _runtime, errors
+from ... import _json_body, _runtime, errors
 from ...client import AuthenticatedClient, Client
 from ...models.asp_net_error import AspNetError
 from ...models.get_untrusted_credentials_for_associate_request import GetUntrustedCredentialsForAssociateRequest
@@ -23,10 +22,6 @@ JsonContentType = Literal[
 
 # Where the request body holds secrets (format: password): never quoted in an error.
 _SECRET_PATHS: tuple[tuple[str, ...], ...] = ()
-
-# Exactly the encoding of httpx 0.28.1's json= (httpx/_content.py, encode_json), but one
-# encoder for all calls: json.dumps with these arguments builds a new one each time (P1).
-_JSON_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def _get_kwargs(
@@ -70,7 +65,7 @@ def _get_kwargs(
     if params:
         _kwargs["params"] = params
 
-    _kwargs["content"] = _JSON_ENCODER.encode(body.to_dict()).encode("utf-8")
+    _kwargs["content"] = _json_body.encode(body.to_dict())
 
     headers["Content-Type"] = content_type
 
