@@ -33,33 +33,21 @@ import schemathesis
 from schemathesis import GenerationMode, HookContext
 
 from contract_tests.effect_facts import effect_facts, value_at
-from contract_tests.http_parts import AnyCase, essence
-from contract_tests.lossy_encodings import is_xml
+from contract_tests.http_parts import AnyCase
 from contract_tests.read_back import MISSING, json_type
+from spec_loader.media_types import body_syntax, essence
 
 THOROUGH_ENV_VAR = "CONTRACT_THOROUGH"
 # How a switch given by environment variable says yes (options.py reads its switches so too).
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 COVERAGE_PHASE = "coverage"
-JSON_ENCODING = "json"
-XML_ENCODING = "xml"
-
-
-def is_json(media_type: str) -> bool:
-    full = essence(media_type)
-    subtype = full.partition("/")[2]
-    return subtype == JSON_ENCODING or subtype.endswith(f"+{JSON_ENCODING}")
 
 
 def encoding(media_type: str | None) -> str | None:
     """The wire encoding of a body in ``media_type``: one name for every JSON or XML type."""
     if media_type is None:
         return None
-    if is_json(media_type):
-        return JSON_ENCODING
-    if is_xml(media_type):
-        return XML_ENCODING
-    return essence(media_type)
+    return body_syntax(media_type) or essence(media_type)
 
 
 def _sorted_items(mapping: Any, leave_out: frozenset[str] = frozenset()) -> list[Any]:

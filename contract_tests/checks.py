@@ -22,12 +22,12 @@ from contract_tests.contract_facts import contract_facts
 from contract_tests.echoes import echoed_at
 from contract_tests.http_parts import (
     AnyCase,
-    essence,
     header_values,
     operation_id,
     request_header,
 )
 from contract_tests.secrets_sent import secrets_sent
+from spec_loader.media_types import essence
 
 # Auth is checked before the body is read, so an unsupported media type may legitimately
 # be refused as unauthenticated or forbidden first; 413 is refused before it is read.

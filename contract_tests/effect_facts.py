@@ -18,6 +18,7 @@ from typing import Any
 import jsonschema_rs
 
 import spec_loader
+from spec_loader.media_types import JSON_SYNTAX, body_syntax
 
 READ_BACK_LINK = "ReadBack"
 REMOVE_LINK = "Remove"
@@ -27,7 +28,6 @@ PRECISION_EXTENSION = "x-read-back-precision"
 PRECISION_UNITS = {"second": Fraction(1), "millisecond": Fraction(1, 1000)}
 DATE_TIME_FORMAT = "date-time"
 OK = "200"
-JSON_SUBTYPE_SUFFIX = "json"
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def effect_facts() -> EffectFacts:
             and not field.schema.get("readOnly")
         ),
         secret_fields=tuple(fields[name] for name in sorted(secrets)),
-        json_media_type=next(t for t in media_types if t.endswith(JSON_SUBTYPE_SUFFIX)),
+        json_media_type=next(t for t in media_types if body_syntax(t) == JSON_SYNTAX),
         read_back_key_schemas={
             name: read_back_schema["properties"][name] for name in read_back.pointers
         },

@@ -31,9 +31,10 @@ from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from contract_tests.budget import budget
 from contract_tests.effect_facts import CarrierField, EffectFacts, effect_facts, value_at
-from contract_tests.http_parts import AnyCase, essence, header_values, operation_id
+from contract_tests.http_parts import AnyCase, header_values, operation_id
 from contract_tests.probe_bodies import neighbour_bodies, other_values, with_carrier
 from contract_tests.read_back import key_value
+from spec_loader.media_types import essence
 
 # Saves per run that are also saved again and get neighbours: each costs about eight
 # requests more, and one is enough to catch a server that keeps the first write.

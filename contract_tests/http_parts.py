@@ -32,8 +32,3 @@ def request_header(request: PreparedRequest, name: str) -> str:
     """One request header as text, or "" when it was not sent."""
     value = request.headers.get(name, "")
     return value.decode("latin-1") if isinstance(value, bytes) else value
-
-
-def essence(media_type: str) -> str:
-    """The media type without parameters, lower-cased: ``text/XML; q=1`` -> ``text/xml``."""
-    return media_type.split(";", 1)[0].strip().lower()

@@ -41,7 +41,8 @@ from schemathesis import HookContext
 from schemathesis.core.transforms import to_wire_string
 
 import spec_loader
-from contract_tests.http_parts import AnyCase, essence, operation_id
+from contract_tests.http_parts import AnyCase, operation_id
+from spec_loader.media_types import XML_SYNTAX, body_syntax, essence
 
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
 MISSING = object()
@@ -66,11 +67,6 @@ def survives_xml(text: str) -> bool:
         or 0x10000 <= ord(char) <= 0x10FFFF
         for char in text
     )
-
-
-def is_xml(media_type: str) -> bool:
-    subtype = essence(media_type).partition("/")[2]
-    return subtype == "xml" or subtype.endswith("+xml")
 
 
 def entries(node: Any) -> Iterator[tuple[str | None, Any]]:
@@ -185,7 +181,7 @@ def survives_text_encoding(operation_id: str, body: Any) -> bool:
 
 
 def arrives_as_generated(operation_id: str, media_type: str, body: Any) -> bool:
-    if is_xml(media_type):
+    if body_syntax(media_type) == XML_SYNTAX:
         return survives_text_encoding(operation_id, body) and all(
             map(survives_xml, strings_in(body))
         )

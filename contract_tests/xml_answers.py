@@ -20,13 +20,25 @@ from schemathesis import Response
 from schemathesis.core.deserialization import DeserializationContext
 
 import spec_loader
-from contract_tests.http_parts import essence, header_values
+from contract_tests.http_parts import header_values
 from contract_tests.lossy_encodings import value_from_text
+from spec_loader.media_types import XML_SYNTAX, body_syntax, essence
+from spec_loader.schema_readers import alternatives, child_schema, own_types, schema_types
 
-XML_MEDIA_TYPES = ("application/xml", "text/xml")
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 NIL_WORDS = ("true", "1")
 Element = Any  # xml.etree.ElementTree.Element, as defusedxml returns it
+
+
+def xml_answer_media_types() -> tuple[str, ...]:
+    """Every XML media type the spec documents for an answer: what this module reads."""
+    spec = spec_loader.load_spec()
+    found: set[str] = set()
+    for op in spec_loader.operations(spec):
+        for status in spec_loader.response_statuses(spec, op.operation_id):
+            content = spec_loader.response(spec, op.operation_id, status).get("content", {})
+            found.update(name for name in content if body_syntax(name) == XML_SYNTAX)
+    return tuple(sorted(found))
 
 
 @functools.cache
@@ -40,43 +52,20 @@ def answer_schema(operation_id: str, status: str, media_type: str) -> spec_loade
     return schema
 
 
-def branches(schema: spec_loader.JsonObject) -> list[spec_loader.JsonObject]:
-    """The schema and its anyOf/oneOf alternatives: what a value of it may be."""
-    return [schema, *schema.get("anyOf", []), *schema.get("oneOf", [])]
-
-
-def declared_types(schema: spec_loader.JsonObject) -> frozenset[str]:
-    found: set[str] = set()
-    for branch in branches(schema):
-        declared = branch.get("type", [])
-        found.update([declared] if isinstance(declared, str) else declared)
-    return frozenset(found)
-
-
-def shaped(schema: spec_loader.JsonObject, kind: str) -> spec_loader.JsonObject:
-    """The alternative of ``schema`` that is of type ``kind``; {} when there is none."""
-    for branch in branches(schema):
-        declared = branch.get("type", [])
-        if kind in ([declared] if isinstance(declared, str) else declared):
-            return branch
-    return {}
-
-
 def value_of(element: Element, schema: spec_loader.JsonObject) -> Any:
     if element.get(XSI_NIL) in NIL_WORDS:
         return None
     children = list(element)
-    types = declared_types(schema)
+    types = frozenset(schema_types(schema))
     if "array" in types:
-        items = shaped(schema, "array").get("items", {})
+        arrays = (member for member in alternatives(schema) if "array" in own_types(member))
+        items = next(arrays, {}).get("items", {})
         return [value_of(child, items) for child in children]
     if not children:
         return value_from_text(element.text or "", types)
-    properties = shaped(schema, "object").get("properties", {})
-    extra = shaped(schema, "object").get("additionalProperties", {})
     found: dict[str, Any] = {}
     for child in children:
-        value = value_of(child, properties.get(child.tag, extra if isinstance(extra, dict) else {}))
+        value = value_of(child, child_schema(schema, child.tag))
         if child.tag in found:
             previous = found[child.tag]
             found[child.tag] = (
@@ -87,7 +76,7 @@ def value_of(element: Element, schema: spec_loader.JsonObject) -> Any:
     return found
 
 
-@schemathesis.deserializer(*XML_MEDIA_TYPES)
+@schemathesis.deserializer(*xml_answer_media_types())
 def read_xml_answer(ctx: DeserializationContext, response: Response) -> Any:
     media_type = essence(header_values(response, "Content-Type")[0])
     operation_id = ctx.operation.definition.raw["operationId"]

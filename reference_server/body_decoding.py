@@ -20,8 +20,9 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml
 import defusedxml.ElementTree
 
-from reference_server.schema_walk import JsonSchema
 from reference_server.text_values import integral_numbers, typed_tree
+from spec_loader.media_types import JSON_SYNTAX, XML_SYNTAX, body_syntax
+from spec_loader.schema_readers import JsonSchema
 
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 FORM_SUBTYPE = "x-www-form-urlencoded"
@@ -34,8 +35,8 @@ DEEP_OBJECT_KEY = re.compile(r"([^\[\]]+)((?:\[[^\[\]]*\])*)")
 
 
 class BodyFormat(enum.Enum):
-    JSON = "json"
-    XML = "xml"
+    JSON = JSON_SYNTAX
+    XML = XML_SYNTAX
     FORM = "form"
 
 
@@ -45,12 +46,10 @@ class UndecodableBodyError(Exception):
 
 def body_format(media_type: str) -> BodyFormat | None:
     """Which decoder reads a media type, by the shape of its name (RFC 6839 suffixes)."""
-    subtype = media_type.partition("/")[2]
-    if subtype == "json" or subtype.endswith("+json"):
-        return BodyFormat.JSON
-    if subtype == "xml" or subtype.endswith("+xml"):
-        return BodyFormat.XML
-    if subtype == FORM_SUBTYPE:
+    syntax = body_syntax(media_type)
+    if syntax is not None:
+        return BodyFormat(syntax)
+    if media_type.partition("/")[2] == FORM_SUBTYPE:
         return BodyFormat.FORM
     return None
 

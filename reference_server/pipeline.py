@@ -32,9 +32,10 @@ from reference_server.errors import error_response
 from reference_server.operations.base import Call, Handler
 from reference_server.records import KeyPaths, location
 from reference_server.records import Path as RecordPath
-from reference_server.schema_walk import JsonSchema, ReadOnlyStripper
+from reference_server.schema_walk import ReadOnlyStripper
 from reference_server.settings import Identity
 from reference_server.validation import RequestValidator
+from spec_loader.schema_readers import JsonSchema
 
 
 @dataclass(frozen=True)

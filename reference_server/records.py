@@ -12,8 +12,8 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-from reference_server.schema_walk import JsonSchema, child_schema
 from reference_server.storage import RowKey, SecretPairs
+from spec_loader.schema_readers import JsonSchema, child_schema
 
 Path = tuple[str, ...]
 

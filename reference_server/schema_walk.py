@@ -1,45 +1,14 @@
-"""Small generic readers of an inlined JSON Schema: types, child schemas, readOnly fields.
+"""Drop the readOnly properties of a request value, by its inlined JSON Schema.
 
-The body decoders and the validator use these so that no field name of the request
-appears in server code: everything follows the schema loaded from the spec.
+The generic schema readers (types, child schemas) are spec_loader.schema_readers',
+shared with the suite: no field name of the request appears in server code.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-JsonSchema = dict[str, Any]
-
-
-def alternatives(schema: JsonSchema) -> Iterator[JsonSchema]:
-    """The schema itself and, recursively, each of its anyOf/oneOf/allOf members."""
-    yield schema
-    for keyword in ("anyOf", "oneOf", "allOf"):
-        for member in schema.get(keyword, []):
-            yield from alternatives(member)
-
-
-def schema_types(schema: JsonSchema) -> set[str]:
-    """Every JSON type a value of this schema may have ("string", "null", ...)."""
-    types: set[str] = set()
-    for member in alternatives(schema):
-        declared = member.get("type", [])
-        types.update([declared] if isinstance(declared, str) else declared)
-    return types
-
-
-def child_schema(schema: JsonSchema, name: str) -> JsonSchema:
-    """The schema of property ``name`` of an object schema; ``{}`` (anything) if undeclared."""
-    for member in alternatives(schema):
-        if name in member.get("properties", {}):
-            found: JsonSchema = member["properties"][name]
-            return found
-    for member in alternatives(schema):
-        extra = member.get("additionalProperties")
-        if isinstance(extra, dict):
-            return extra
-    return {}
+from spec_loader.schema_readers import JsonSchema, alternatives, child_schema
 
 
 class ReadOnlyStripper:

@@ -11,7 +11,7 @@ import math
 import re
 from typing import Any
 
-from reference_server.schema_walk import JsonSchema, child_schema, schema_types
+from spec_loader.schema_readers import JsonSchema, child_schema, schema_types
 
 # An integer may be written with a zero fraction ("42.0"): JSON Schema counts 42.0 as an
 # integer, and so does the JSON reader below; schemathesis writes such a float so when a

@@ -12,7 +12,7 @@ from typing import Any
 import jsonschema_rs
 import orjson
 
-from reference_server.schema_walk import JsonSchema
+from spec_loader.schema_readers import JsonSchema
 
 MAX_REPORTED_PROBLEMS = 10
 BODY = "body"  # how a message names the document itself

@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import spec_loader
-from reference_server.schema_walk import schema_types
 from reference_server.settings import ONE_MIB
+from spec_loader.schema_readers import schema_types
 from tests.server.bodies import FORM_TYPE, JSON_TYPE, XML_TYPE, xml_body, xml_root
 from tests.server.conftest import SPEC, valid_request
 
