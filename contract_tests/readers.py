@@ -11,26 +11,17 @@ from contract_tests.target import Target
 def effect_settings(options: ContractOptions, target: Target) -> EffectSettings:
     """The run's identity, by --expect-secrets; against the embedded server its two identities."""
     given = SecretRule(options.expect_secrets) if options.expect_secrets else None
-    # One associate means no neighbour under another one.
-    fixed = frozenset(
-        name
-        for names in associate_fields().values()
-        for name in names
-        if options.associate_id is not None
-    )
     if target.secret_reader_headers is None:
-        return EffectSettings(
-            (Reader(RUN_IDENTITY, given),),
-            fixed_key_fields=fixed,
-            remove_after=not options.keep_data,
-        )
-    # The embedded server's run identity is an administrator: it may save for anyone
-    # but never sees a secret; its system user sees them all.
-    return EffectSettings(
-        (
+        readers: tuple[Reader, ...] = (Reader(RUN_IDENTITY, given),)
+    else:
+        # The embedded server's run identity is an administrator: it may save for anyone
+        # but never sees a secret; its system user sees them all.
+        readers = (
             Reader("the administrator", given or SecretRule.HIDDEN),
             Reader("the system user", SecretRule.SHOWN, target.secret_reader_headers),
-        ),
-        fixed_key_fields=fixed,
-        remove_after=not options.keep_data,
-    )
+        )
+    # One associate means no neighbour under another one.
+    fixed: frozenset[str] = frozenset()
+    if options.associate_id is not None:
+        fixed = frozenset(name for names in associate_fields().values() for name in names)
+    return EffectSettings(readers, fixed_key_fields=fixed, remove_after=not options.keep_data)
