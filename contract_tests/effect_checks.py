@@ -22,7 +22,7 @@ from contract_tests.checks import NOT_APPLICABLE
 from contract_tests.effect_facts import effect_facts
 from contract_tests.effects import Call, Effect, Reading, SecretRule, Stage, effect_of, memory
 from contract_tests.http_parts import AnyCase
-from contract_tests.read_back import MISSING, Difference, differences, shown
+from contract_tests.read_back import MISSING, Difference, differences, no_value, shown
 
 
 def _key(body: Mapping[str, Any]) -> str:
@@ -131,8 +131,8 @@ def secret_visibility(effect: Effect, case: AnyCase) -> None:
         for secret in effect_facts().secret_fields:
             sent = reading.saved.get(secret.name, MISSING)
             returned = found.get(secret.name, MISSING)
-            if index == 0 and sent not in (None, MISSING):
-                seen = SecretRule.HIDDEN if returned in (None, MISSING) else SecretRule.SHOWN
+            if index == 0 and not no_value(sent):
+                seen = SecretRule.HIDDEN if no_value(returned) else SecretRule.SHOWN
                 memory().secrets_seen[seen] += 1
             problem = _secret_problem(reading.reader.rule, sent, returned)
             if problem:
@@ -147,10 +147,10 @@ def secret_visibility(effect: Effect, case: AnyCase) -> None:
 
 
 def _secret_problem(rule: SecretRule | None, sent: Any, returned: Any) -> str | None:
-    hidden = returned in (None, MISSING)
+    hidden = no_value(returned)
     if rule is SecretRule.HIDDEN:
         return None if hidden else "is returned, but this identity may not see it"
-    if rule is SecretRule.SHOWN and hidden and sent not in (None, MISSING):
+    if rule is SecretRule.SHOWN and hidden and not no_value(sent):
         return "is not returned, but this identity must see it"
     if not hidden and returned != sent:
         return "is returned other than it was saved"

@@ -49,6 +49,11 @@ def instant(value: Any) -> Fraction | None:
     return day * SECONDS_PER_DAY + seconds + fraction
 
 
+def no_value(value: Any) -> bool:
+    """Null or left out: the two ways JSON says a field has no value, which compare equal."""
+    return value is None or value is MISSING
+
+
 def json_type(value: Any) -> str:
     if value is None:
         return "null"
@@ -58,8 +63,8 @@ def json_type(value: Any) -> str:
 
 
 def same_value(field: CarrierField, sent: Any, returned: Any) -> bool:
-    if sent in (None, MISSING) or returned in (None, MISSING):
-        return sent in (None, MISSING) and returned in (None, MISSING)
+    if no_value(sent) or no_value(returned):
+        return no_value(sent) and no_value(returned)
     if field.precision is not None:
         sent_instant, returned_instant = instant(sent), instant(returned)
         if sent_instant is None:
@@ -72,7 +77,7 @@ def same_value(field: CarrierField, sent: Any, returned: Any) -> bool:
 
 def key_value(value: Any) -> Any:
     """A key field's value as a key: null, left out and "" are one key (the spec's Save says so)."""
-    return "" if value in (None, MISSING) else value
+    return "" if no_value(value) else value
 
 
 @dataclass(frozen=True)
