@@ -38,7 +38,7 @@ from contract_tests.read_back import MISSING, json_type
 from spec_loader.media_types import body_syntax, essence
 
 THOROUGH_ENV_VAR = "CONTRACT_THOROUGH"
-# How a switch given by environment variable says yes (options.py reads its switches so too).
+# How a switch says yes, by environment variable or flag (options.py reads its switches so too).
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 COVERAGE_PHASE = "coverage"
 
@@ -138,8 +138,13 @@ class Budget:
         )
 
 
+def switched_on(value: str | None) -> bool:
+    """Whether a switch's value (an environment variable's, a flag's) says yes."""
+    return (value or "").strip().lower() in TRUE_WORDS
+
+
 def thorough_from_environment() -> bool:
-    return os.environ.get(THOROUGH_ENV_VAR, "").strip().lower() in TRUE_WORDS
+    return switched_on(os.environ.get(THOROUGH_ENV_VAR))
 
 
 _budget = Budget(thorough_from_environment())

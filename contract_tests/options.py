@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from contract_tests.associate import is_valid_associate
-from contract_tests.budget import THOROUGH_ENV_VAR, TRUE_WORDS
+from contract_tests.budget import THOROUGH_ENV_VAR, switched_on
 from contract_tests.effects import EXPECT_SECRETS_ENV_VAR, SecretRule
 from contract_tests.rate_limit import Rate, parse_rate
 
@@ -193,7 +193,7 @@ def read_options(config: pytest.Config) -> ContractOptions:
         _check_url(target_url)
     reports_dir = values["reports_dir"]
     keep_reports = _integer(values["keep_reports"], "--keep-reports")
-    thorough = _switch(values["thorough"])
+    thorough = switched_on(values["thorough"])
     if keep_reports is not None and keep_reports < 1:
         raise pytest.UsageError("--keep-reports counts this run's folder too: at least 1")
     return ContractOptions(
@@ -203,14 +203,14 @@ def read_options(config: pytest.Config) -> ContractOptions:
         xsrf_token=values["xsrf_token"] or None,
         associate_id=_associate(values["associate_id"]),
         rate_limit=_rate(values["rate_limit"] or (NAMED_TARGET_RATE if target_url else None)),
-        keep_data=_switch(values["keep_data"]),
+        keep_data=switched_on(values["keep_data"]),
         seed=_integer(values["seed"], "--seed") or secrets.randbelow(2**32),
         max_examples=_integer(values["max_examples"], "--max-examples")
         or (DEFAULT_MAX_EXAMPLES if thorough else BUDGET_MAX_EXAMPLES),
         reports_dir=Path(reports_dir) if reports_dir else _timestamped_reports_dir(),
         keep_reports=DEFAULT_KEEP_REPORTS if keep_reports is None else keep_reports,
         thorough=thorough,
-        unsanitized=_switch(values["unsanitized"]),
+        unsanitized=switched_on(values["unsanitized"]),
         expect_secrets=_choice(values["expect_secrets"], "--expect-secrets", SECRET_CHOICES),
     )
 
@@ -276,10 +276,6 @@ def _choice(value: str | None, flag: str, choices: tuple[str, ...]) -> str | Non
     if value.strip().lower() not in choices:
         raise pytest.UsageError(f"{flag} takes one of {', '.join(choices)}, got {value!r}")
     return value.strip().lower()
-
-
-def _switch(value: str | None) -> bool:
-    return (value or "").strip().lower() in TRUE_WORDS
 
 
 def _integer(value: str | None, flag: str) -> int | None:
