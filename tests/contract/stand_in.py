@@ -7,7 +7,6 @@ each against a fault made by overriding one method. Everything else of the contr
 
 from __future__ import annotations
 
-import base64
 import json
 from typing import Any
 
@@ -19,15 +18,12 @@ from starlette.routing import Route
 import spec_loader
 from contract_tests.effect_facts import effect_facts, value_at
 from contract_tests.read_back import key_value
+from contract_tests.target import basic_authorization
 
 SPEC = spec_loader.load_spec()
 FACTS = effect_facts()
 Body = dict[str, Any]
 Key = tuple[Any, ...]
-
-
-def basic(user_and_password: str) -> str:
-    return f"Basic {base64.b64encode(user_and_password.encode()).decode()}"
 
 
 class StandIn:
@@ -36,7 +32,10 @@ class StandIn:
     def __init__(self, administrator: str, system_user: str) -> None:
         self.store: dict[Key, Body] = {}
         # Authorization value -> whether that identity sees secrets.
-        self.identities = {basic(administrator): False, basic(system_user): True}
+        self.identities = {
+            basic_authorization(administrator): False,
+            basic_authorization(system_user): True,
+        }
 
     @staticmethod
     def group(body: Body) -> Key:

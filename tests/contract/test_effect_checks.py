@@ -25,8 +25,9 @@ from contract_tests.connection import reusable_session
 from contract_tests.effect_facts import value_at
 from contract_tests.effects import EffectSettings, Reader, SecretRule
 from contract_tests.schema import CONFIG_PATH
+from contract_tests.target import basic_authorization
 from reference_server.launcher import serve_app
-from tests.contract.stand_in import FACTS, SPEC, Body, StandIn, basic
+from tests.contract.stand_in import FACTS, SPEC, Body, StandIn
 
 ADMINISTRATOR = f"admin-{secrets.token_hex(4)}:{secrets.token_urlsafe(16)}"
 SYSTEM_USER = f"system-{secrets.token_hex(4)}:{secrets.token_urlsafe(16)}"
@@ -101,7 +102,11 @@ def run_read_back(
         EffectSettings(
             (
                 Reader("the administrator", SecretRule.HIDDEN),
-                Reader("the system user", SecretRule.SHOWN, {"Authorization": basic(SYSTEM_USER)}),
+                Reader(
+                    "the system user",
+                    SecretRule.SHOWN,
+                    {"Authorization": basic_authorization(SYSTEM_USER)},
+                ),
             )
         )
     )
@@ -109,7 +114,8 @@ def run_read_back(
         schema.config.update(base_url=url)
         save = schema.find_operation_by_id(FACTS.save_operation_id)
         case = save.Case(body=EXAMPLE, media_type=FACTS.json_media_type)
-        kwargs = {"session": session, "headers": {"Authorization": basic(ADMINISTRATOR)}}
+        headers = {"Authorization": basic_authorization(ADMINISTRATOR)}
+        kwargs = {"session": session, "headers": headers}
         response = case.call(**kwargs)
         try:
             case.validate_response(response, checks=checks, transport_kwargs=kwargs)
