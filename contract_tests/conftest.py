@@ -1,12 +1,12 @@
-"""Wires the suite: its options, the server under test, the schemathesis schema, and the
-summary at the end of every run."""
+"""Wires the suite: its options, the server under test, the schemathesis schema, and, at the
+end of every run, its verdict, reports and summary."""
 
 from __future__ import annotations
 
+import functools
 import gc
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
 
 import pytest
 import requests
@@ -15,11 +15,10 @@ from schemathesis import BaseSchema
 
 from contract_tests import budget, effects
 from contract_tests.associate import OneAssociate
+from contract_tests.baseline.ledger import BaselineFileError, BaselineLedger
 from contract_tests.case_tally import CaseTally
-from contract_tests.check_tally import CheckTally
 from contract_tests.connection import every_request_through, reusable_session
 from contract_tests.options import (
-    NO_RATE_LIMIT,
     REPORTS_PREFIX,
     REPORTS_ROOT,
     ContractOptions,
@@ -28,27 +27,16 @@ from contract_tests.options import (
     read_options,
 )
 from contract_tests.readers import effect_settings
+from contract_tests.report.verdict import SuiteExit
 from contract_tests.reports import prune_reports
-from contract_tests.run_summary import RunFacts, summary_lines
+from contract_tests.run_state import FINISHED, OPTIONS_KEY, RUN_KEY, ContractRun
+from contract_tests.run_summary import write_summary
 from contract_tests.saved_credentials import Cleanup, SavedCredentials
 from contract_tests.schema import contract_schema as build_contract_schema
 from contract_tests.target import Target, open_target
 from contract_tests.target_probe import TargetUnusableError, probe_target
 
-OPTIONS_KEY = pytest.StashKey[ContractOptions]()
-RUN_KEY = pytest.StashKey["ContractRun"]()
-
-
-@dataclass
-class ContractRun:
-    """What the summary reports, filled in as the run goes."""
-
-    facts: RunFacts | None = None
-    cases: CaseTally = field(default_factory=lambda: CaseTally({}))
-    checks: CheckTally = field(default_factory=CheckTally)
-    cleanup: Cleanup | None = None
-    stopped: str | None = None  # why the run stopped before testing
-    exit_status: int | None = None
+NOT_TESTED_REASON = "not tested: the verdict below says why"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -56,9 +44,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    options = read_options(config)
+    # superoffice-contract hands its options in (cli/command.py); pytest's flags otherwise.
+    options = config.stash.get(OPTIONS_KEY, None) or read_options(config)
     config.stash[OPTIONS_KEY] = options
-    config.stash[RUN_KEY] = ContractRun()
+    config.stash[RUN_KEY] = ContractRun(options)
     if not options.unsanitized:
         # pytest has read its arguments; schemathesis' HTML report copies them from here.
         sys.argv[1:] = masked_arguments(sys.argv[1:])
@@ -87,6 +76,7 @@ def contract_session(contract_options: ContractOptions) -> Iterator[requests.Ses
 
 @pytest.fixture(scope="session")
 def contract_schema(
+    request: pytest.FixtureRequest,
     pytestconfig: pytest.Config,
     contract_options: ContractOptions,
     contract_target: Target,
@@ -98,101 +88,74 @@ def contract_schema(
     if options.reports_dir.parent == REPORTS_ROOT:
         prune_reports(REPORTS_ROOT, REPORTS_PREFIX, options.keep_reports)
     run = pytestconfig.stash[RUN_KEY]
-    run.facts = RunFacts(
-        contract_target.base_url,
-        contract_target.embedded,
-        options.seed,
-        str(options.rate_limit or NO_RATE_LIMIT),
-    )
+    run.target_url, run.embedded = contract_target.base_url, contract_target.embedded
     run.cases = CaseTally(contract_target.headers)
     effects.configure(effect_settings(options, contract_target))
     saved = SavedCredentials()
-    for part in (run.checks, run.cases, saved):
-        part.attach(schema)
+    if options.baseline is not None:
+        try:
+            run.baseline = BaselineLedger(options.baseline)
+        except BaselineFileError as error:
+            pytest.exit(str(error), returncode=SuiteExit.USAGE)
+    for part in (run.checks, run.cases, run.violations, saved, run.baseline):
+        if part is not None:
+            part.attach(schema)
     if options.associate_id is not None:
         OneAssociate(options.associate_id).attach(schema)
     try:
-        probe_target(schema, contract_target, options.associate_id)
+        probe_target(schema, contract_target, options)
         yield schema
     except TargetUnusableError as unusable:
         run.stopped = str(unusable)
-        pytest.exit(run.stopped, returncode=pytest.ExitCode.USAGE_ERROR)
+        # Stop after this test, which is skipped: pytest.exit would print its reason last,
+        # after the summary, whose verdict says why once.
+        request.session.shouldstop = NOT_TESTED_REASON
+        pytest.skip(NOT_TESTED_REASON)
     finally:
         # Also after a failure, pytest.exit or Ctrl-C: pytest tears session fixtures down.
         if options.keep_data:
             run.cleanup = Cleanup(saved=len(saved.keys), kept=True)
         else:
-            run.cleanup = saved.remove_all(contract_session, contract_target)
-        run.checks.write(options.reports_dir)
+            run.cleanup = saved.remove_all(
+                contract_session, contract_target.base_url, contract_target.headers
+            )
 
 
-def pytest_runtest_call(item: pytest.Item) -> None:
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     # What start-up and the fixtures made (pytest, its plugins, schemathesis, the loaded
     # schema: tens of thousands of objects) lives until the process ends, yet every full
     # garbage collection walks all of it again: during the run, in pytest's collections
     # at the end and while the interpreter shuts down, a few tenths of a second a run.
     # Frozen, it is left out of them; what the cases make is still collected.
     gc.freeze()
+    # schemathesis counts each operation of a parametrized test as one more collected
+    # test, but reports the test once: pytest's progress ([ 20%], [ 40%]) then never
+    # reached 100%. The count is put back, so the progress counts what it reports.
+    collected = item.session.testscollected
+    try:
+        return (yield)
+    finally:
+        item.session.testscollected = collected
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     run = session.config.stash.get(RUN_KEY, None)
-    if run is None:
-        return
-    if session.exitstatus == pytest.ExitCode.OK and run.cases.mostly_refused():
-        session.exitstatus = pytest.ExitCode.TESTS_FAILED
-    run.exit_status = int(session.exitstatus)
+    if run is None or not run.began:
+        return  # nothing ran: --collect-only, or a usage error
+    # -x or --maxfail stop a run before every operation's cases ran: not a complete run.
+    completed = session.exitstatus in FINISHED and not (session.shouldfail or session.shouldstop)
+    session.exitstatus = run.close(int(session.exitstatus), completed).exit
 
 
 def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.Config) -> None:
-    options = config.stash.get(OPTIONS_KEY, None)
     run = config.stash.get(RUN_KEY, None)
-    if options is None or run is None or run.facts is None:
+    if run is None or run.data is None:
         return
-    terminalreporter.write_sep("=", "contract suite")
-    verdict = _verdict(run)
-    if run.stopped is not None:
-        lines = [
-            f"target:      {run.facts.target_url}",
-            f"rate limit:  {run.facts.rate_limit}",
-            f"verdict:     {verdict}",
-        ]
-    else:
-        facts = replace(run.facts, mode=budget.budget().describe())
-        lines = summary_lines(facts, run.cases, run.checks.counts(), run.cleanup, verdict)
-        lines += secrets_seen_lines()
-        lines.append(f"reports:     {options.reports_dir.resolve()}")
-    for line in lines:
-        terminalreporter.write_line(line)
-
-
-def _verdict(run: ContractRun) -> str:
-    if run.stopped is not None:
-        return f"NOT TESTED: {run.stopped}"
-    if run.exit_status == pytest.ExitCode.INTERRUPTED:
-        return "INTERRUPTED: the cases run so far are counted above"
-    if run.cases.mostly_refused():
-        return (
-            f"FAILED: {run.cases.positive_refused} of {run.cases.positive_with_credentials}"
-            " positive cases were refused (401/403), so the server was hardly tested:"
-            " check the credentials and that they may save for the associate"
-        )
-    failed = [count.name for count in run.checks.counts() if count.failed]
-    if failed:
-        return (
-            f"FAILED: the server breaks the contract ({', '.join(failed)}); each violation"
-            " is printed above with a curl command that reproduces it"
-        )
-    if run.exit_status == pytest.ExitCode.OK:
-        return f"PASSED: the server keeps the contract in all {run.cases.cases} cases"
-    return f"ERROR: pytest exit code {run.exit_status} (see above)"
-
-
-def secrets_seen_lines() -> list[str]:
-    """How the run's identity saw SecretValue come back, when it read any back."""
-    seen = effects.memory().secrets_seen
-    if not seen:
-        return []
-    counts = ", ".join(f"{rule.value} {count}x" for rule, count in sorted(seen.items()))
-    return [f"secrets:     SecretValue as the run's identity read it back: {counts}"]
+    # pytest's last line counts test functions ("2 passed"), which says nothing of the
+    # contract and could stand beside a FAILED verdict. The suite's summary, its verdict
+    # last, takes that line's place.
+    terminalreporter.summary_stats = functools.partial(  # type: ignore[method-assign]
+        write_summary, terminalreporter, run.data, run.options.reports_dir
+    )

@@ -10,7 +10,9 @@ from contract_tests import (
     effect_checks,
     framing_headers,
     lossy_encodings,
+    nothing_left_behind,
 )
+from contract_tests.baseline import fingerprint
 
 # Imported last, so its filter runs last and counts only cases the others let through.
 from contract_tests import budget  # isort: skip
@@ -20,6 +22,8 @@ __all__ = [
     "budget",
     "checks",
     "effect_checks",
+    "fingerprint",
     "framing_headers",
     "lossy_encodings",
+    "nothing_left_behind",
 ]

@@ -23,7 +23,6 @@ from schemathesis.specs.openapi.expressions import evaluate
 
 import spec_loader
 from contract_tests.http_parts import AnyCase, operation_id
-from contract_tests.target import Target
 
 REMOVE_OPERATION = "RemoveUntrustedCredentialsForAssociate"
 # A removal that does not answer within this long is reported as not removed.
@@ -85,11 +84,14 @@ class SavedCredentials:
         key = {name: _evaluated(expression, output) for name, expression in expressions.items()}
         self.keys.setdefault(json.dumps(key, sort_keys=True, default=str), key)
 
-    def remove_all(self, session: requests.Session, target: Target) -> Cleanup:
+    def remove_all(
+        self, session: requests.Session, base_url: str, headers: Mapping[str, str]
+    ) -> Cleanup:
+        """Remove every key recorded, at ``base_url`` with ``headers`` (the run's credentials)."""
         result = Cleanup(saved=len(self.keys))
-        headers = {**target.headers, "Content-Type": self.remove_media_type}
+        headers = {**headers, "Content-Type": self.remove_media_type}
         for key in self.keys.values():
-            reason = self._remove(session, target, headers, key)
+            reason = self._remove(session, base_url, headers, key)
             if reason is None:
                 result.removed += 1
             else:
@@ -99,14 +101,14 @@ class SavedCredentials:
     def _remove(
         self,
         session: requests.Session,
-        target: Target,
+        base_url: str,
         headers: Mapping[str, str],
         key: dict[str, Any],
     ) -> str | None:
         try:
             answer = session.request(
                 self.remove_method,
-                target.base_url + self.remove_path,
+                base_url + self.remove_path,
                 data=json.dumps(key).encode(),
                 headers=dict(headers),
                 timeout=REMOVE_TIMEOUT_SECONDS,

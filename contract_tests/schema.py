@@ -8,12 +8,17 @@ import schemathesis
 from schemathesis import BaseSchema
 
 import spec_loader
+from contract_tests.nothing_left_behind import NothingLeftBehind
 from contract_tests.options import ContractOptions
 from contract_tests.reports import enable_reports
 from contract_tests.target import Target
 
-# Loaded by path, so the suite runs the same checks from any working directory.
-CONFIG_PATH = Path(__file__).resolve().parent.parent / "schemathesis.toml"
+# Loaded by path, so the suite runs the same checks from any working directory: the
+# checkout's, else the copy an installed wheel carries in this package (pyproject.toml).
+CONFIG_NAME = "schemathesis.toml"
+CHECKOUT_CONFIG_PATH = Path(__file__).resolve().parent.parent / CONFIG_NAME
+PACKAGED_CONFIG_PATH = Path(__file__).resolve().parent / CONFIG_NAME
+CONFIG_PATH = CHECKOUT_CONFIG_PATH if CHECKOUT_CONFIG_PATH.is_file() else PACKAGED_CONFIG_PATH
 
 
 def contract_schema(options: ContractOptions, target: Target) -> BaseSchema:
@@ -24,4 +29,9 @@ def contract_schema(options: ContractOptions, target: Target) -> BaseSchema:
     schema = schemathesis.openapi.from_path(spec_loader.spec_path(), config=config)
     schema.config.update(base_url=target.base_url)
     schema.config.generation.update(max_examples=options.max_examples)
+    # The file's rate limit is plain st run's default; the suite keeps --rate-limit in its
+    # own session (connection.py), for every request it sends, not only the cases.
+    schema.config.rate_limit = None
+    # The suite removes what it saved itself, also after a failure or Ctrl-C.
+    schema.config.checks.update(excluded_check_names=[NothingLeftBehind.__name__])
     return schema

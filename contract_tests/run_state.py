@@ -1,0 +1,165 @@
+"""One run of the pytest suite, as one object: filled in as it goes, and at its end gathered
+into the RunData that the summary, the reports and the exit code all come from.
+
+It lives in the pytest config's stash (RUN_KEY), beside the options (OPTIONS_KEY), so that
+``superoffice-contract`` can hand the options in and take the verdict back.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+import pytest
+
+from contract_tests import budget, effects
+from contract_tests.baseline.ledger import BaselineFileError, BaselineLedger
+from contract_tests.case_tally import CaseTally
+from contract_tests.check_tally import CheckTally
+from contract_tests.options import ContractOptions
+from contract_tests.report import html_page
+from contract_tests.report.run_data import (
+    Breakdown,
+    CheckRow,
+    CredentialsRow,
+    NotRemovedRow,
+    RunData,
+)
+from contract_tests.report.verdict import RunOutcome, Verdict, decide
+from contract_tests.report.violations import ViolationLog
+from contract_tests.saved_credentials import Cleanup
+
+OPTIONS_KEY = pytest.StashKey[ContractOptions]()
+RUN_KEY = pytest.StashKey["ContractRun"]()
+# pytest statuses after which every operation's cases ran to their end (or a violation).
+FINISHED = frozenset({pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED})
+
+
+@dataclass
+class ContractRun:
+    options: ContractOptions
+    started: str = field(
+        default_factory=lambda: datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+    )
+    target_url: str | None = None  # known once the target is open
+    embedded: bool = False
+    mode: str = ""  # the budget's account of what it left out, filled in at the end
+    cases: CaseTally = field(default_factory=lambda: CaseTally({}))
+    checks: CheckTally = field(default_factory=CheckTally)
+    violations: ViolationLog = field(default_factory=ViolationLog)
+    baseline: BaselineLedger | None = None
+    cleanup: Cleanup | None = None
+    secrets_seen: dict[str, int] = field(default_factory=dict)
+    stopped: str | None = None  # why the run stopped before testing
+    # The model phase's own numbers (sequences, steps, ...), shown in the summary and the
+    # report as given, in their order; None when it did not run.
+    model_phase: dict[str, int | str] | None = None
+    # Label -> path under the reports folder, of each report written.
+    reports: dict[str, str] = field(default_factory=dict)
+    data: RunData | None = None  # the end record, once gathered
+
+    @property
+    def verdict(self) -> Verdict | None:
+        return self.data.verdict if self.data is not None else None
+
+    @property
+    def began(self) -> bool:
+        """Whether the run reached its target (or found it unusable): there is a verdict to give."""
+        return self.target_url is not None or self.stopped is not None
+
+    def close(self, pytest_status: int, completed: bool) -> Verdict:
+        """Gather the end record, write the suite's reports, and give the verdict."""
+        self.mode = budget.budget().describe()
+        seen = effects.memory().secrets_seen
+        self.secrets_seen = {rule.value: count for rule, count in sorted(seen.items())}
+        directory = self.options.reports_dir
+        directory.mkdir(parents=True, exist_ok=True)
+        if self.stopped is None:
+            # Only a run that sent its cases has counts to give: no table of zeros.
+            self.checks.write(directory)
+            self.reports = dict(html_page.LINKED_REPORTS)
+        data = self.finish(pytest_status, completed)
+        data.write(directory)
+        html_page.write(data, directory)
+        return data.verdict
+
+    def finish(self, pytest_status: int, completed: bool) -> RunData:
+        """The end record. ``completed``: every operation's cases ran (no -x, no Ctrl-C)."""
+        baseline, baseline_error = None, None
+        if self.baseline is not None:
+            try:
+                baseline = self.baseline.finish(completed and self.stopped is None)
+            except BaselineFileError as error:
+                baseline_error = str(error)
+        counts = self.checks.counts()
+        accepted_by_check: dict[str, int] = {}
+        for entry in baseline.accepted if baseline is not None else ():
+            accepted_by_check[entry.check] = accepted_by_check.get(entry.check, 0) + entry.count
+        verdict = decide(
+            RunOutcome(
+                pytest_status=pytest_status,
+                stopped=self.stopped,
+                cases=self.cases.cases,
+                failed_checks=[count.name for count in counts if count.failed],
+                positive_refused=self.cases.positive_refused,
+                positive_with_credentials=self.cases.positive_with_credentials,
+                accepted=sum(accepted_by_check.values()),
+                baseline_error=baseline_error,
+            )
+        )
+        tested = self.stopped is None
+        self.data = RunData(
+            target=self.target_url or self.options.target_url or "",
+            embedded=self.embedded,
+            seed=self.options.seed,
+            rate_limit=str(self.options.rate_limit or "none"),
+            mode=self.mode,
+            started=self.started,
+            verdict=verdict,
+            tested=tested,
+            cases=self.cases.cases,
+            responses=self.cases.responses,
+            breakdown=_breakdown(self.cases) if tested else None,
+            positive_refused=self.cases.positive_refused,
+            positive_with_credentials=self.cases.positive_with_credentials,
+            checks=[
+                CheckRow(
+                    count.name,
+                    count.applied,
+                    count.failed,
+                    count.not_applicable,
+                    accepted_by_check.get(count.name, 0),
+                )
+                for count in counts
+            ]
+            if tested
+            else [],
+            credentials=_credentials(self.cleanup),
+            secrets_seen=dict(self.secrets_seen),
+            model_phase=self.model_phase,
+            baseline=baseline,
+            violations=list(self.violations.violations),
+            violations_left_out=self.violations.left_out,
+            reports=dict(self.reports),
+        )
+        return self.data
+
+
+def _breakdown(cases: CaseTally) -> Breakdown:
+    return Breakdown(
+        by_phase=Breakdown.ordered(cases.by_phase),
+        by_operation=Breakdown.ordered(cases.by_operation),
+        by_media_type=Breakdown.ordered(cases.by_media_type),
+        by_status=Breakdown.ordered(cases.by_status),
+    )
+
+
+def _credentials(cleanup: Cleanup | None) -> CredentialsRow | None:
+    if cleanup is None:
+        return None
+    return CredentialsRow(
+        saved=cleanup.saved,
+        removed=cleanup.removed,
+        kept=cleanup.kept,
+        not_removed=[NotRemovedRow(repr(item.key), item.reason) for item in cleanup.not_removed],
+    )
