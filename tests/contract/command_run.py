@@ -8,6 +8,7 @@ these tests are ours, on loopback), as for suite_run.py's runs.
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -24,6 +25,8 @@ MODULE = (sys.executable, "-m", "contract_tests")
 NOX = (sys.executable, "-m", "nox", "--session", "contract", "--")
 # nox's own start (its virtualenv checked, the project installed again) comes on top.
 NOX_TIMEOUT_SECONDS = RUN_TIMEOUT_SECONDS + 300
+# A short run: a fixed seed and few fuzzing cases (the coverage phase still sends hundreds).
+FEW = ("--seed", "20261206", "--max-examples", "5")
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,13 @@ class CommandRun:
             if path.is_file():
                 found[str(path.relative_to(self.cwd))] = path.read_text(errors="replace")
         return found
+
+
+def closed_port_url() -> str:
+    """The URL of a loopback port nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{probe.getsockname()[1]}"
 
 
 def run(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import secrets
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,15 +20,13 @@ from contract_tests.options import OPTIONS
 from contract_tests.report.html_page import REPORT_PAGE
 from contract_tests.report.run_data import SUMMARY_FILE
 from contract_tests.report.verdict import SuiteExit
-from tests.contract.command_run import run_module, run_script
+from tests.contract.command_run import FEW, closed_port_url, run_module, run_script
 from tests.contract.conftest import Credentials, fault_named, no_fault
 from tests.contract.fault_servers import serve_reference_app
 from tests.contract.suite_run import AUTHORIZATION_ENV_VAR
 
 CREDENTIALS = Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
 AUTHORIZED = {AUTHORIZATION_ENV_VAR: CREDENTIALS.authorization}
-SEED = "20261206"
-FEW = ("--seed", SEED, "--max-examples", "5")
 # "About a screen" at 80 columns.
 MAX_HELP_LINES = 80
 
@@ -39,12 +36,6 @@ def clean_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     directory = tmp_path_factory.mktemp("command-server")
     with serve_reference_app(no_fault, directory, (CREDENTIALS.user, CREDENTIALS.password)) as url:
         yield url
-
-
-def closed_port_url() -> str:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return f"http://127.0.0.1:{probe.getsockname()[1]}"
 
 
 def test_help_shows_the_suite_options_grouped_with_variables_and_the_exit_codes(
