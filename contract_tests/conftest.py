@@ -13,12 +13,16 @@ import requests
 from _pytest.terminal import TerminalReporter
 from schemathesis import BaseSchema
 
-from contract_tests import budget, effects
-from contract_tests.associate import OneAssociate
 from contract_tests.baseline.ledger import BaselineFileError, BaselineLedger
-from contract_tests.case_tally import CaseTally
-from contract_tests.connection import every_request_through, reusable_session
-from contract_tests.options import (
+from contract_tests.cases import budget
+from contract_tests.cases.one_associate import OneAssociate
+from contract_tests.effects import read_back
+from contract_tests.effects.saved_credentials import Cleanup, SavedCredentials
+from contract_tests.report.case_tally import CaseTally
+from contract_tests.report.summary import write_summary
+from contract_tests.report.verdict import SuiteExit
+from contract_tests.run.connection import every_request_through, reusable_session
+from contract_tests.run.options import (
     REPORTS_PREFIX,
     REPORTS_ROOT,
     ContractOptions,
@@ -26,15 +30,12 @@ from contract_tests.options import (
     masked_arguments,
     read_options,
 )
-from contract_tests.readers import effect_settings
-from contract_tests.report.verdict import SuiteExit
-from contract_tests.reports import prune_reports
-from contract_tests.run_state import FINISHED, OPTIONS_KEY, RUN_KEY, ContractRun
-from contract_tests.run_summary import write_summary
-from contract_tests.saved_credentials import Cleanup, SavedCredentials
-from contract_tests.schema import contract_schema as build_contract_schema
-from contract_tests.target import Target, open_target
-from contract_tests.target_probe import TargetUnusableError, probe_target
+from contract_tests.run.read_back_settings import effect_settings
+from contract_tests.run.report_folders import prune_reports
+from contract_tests.run.schemathesis_schema import contract_schema as build_contract_schema
+from contract_tests.run.state import FINISHED, OPTIONS_KEY, RUN_KEY, ContractRun
+from contract_tests.run.target import Target, open_target
+from contract_tests.run.target_probe import TargetUnusableError, probe_target
 
 NOT_TESTED_REASON = "not tested: the verdict below says why"
 
@@ -66,7 +67,7 @@ def contract_target(contract_options: ContractOptions) -> Iterator[Target]:
 
 @pytest.fixture(scope="session")
 def contract_session(contract_options: ContractOptions) -> Iterator[requests.Session]:
-    """The one way every request of the run goes out (see connection.py)."""
+    """The one way every request of the run goes out (see run/connection.py)."""
     with (
         reusable_session(contract_options.rate_limit) as session,
         every_request_through(session),
@@ -90,7 +91,7 @@ def contract_schema(
     run = pytestconfig.stash[RUN_KEY]
     run.target_url, run.embedded = contract_target.base_url, contract_target.embedded
     run.cases = CaseTally(contract_target.headers)
-    effects.configure(effect_settings(options, contract_target))
+    read_back.configure(effect_settings(options, contract_target))
     saved = SavedCredentials()
     if options.baseline is not None:
         try:

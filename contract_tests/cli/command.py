@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from contract_tests.options import (
+from contract_tests.report.verdict import SuiteExit, Verdict
+from contract_tests.run.options import (
     BASELINE_GROUP,
     OPTIONS,
     REPORTS_GROUP,
@@ -29,8 +30,7 @@ from contract_tests.options import (
     ContractOptions,
     options_from,
 )
-from contract_tests.report.verdict import SuiteExit, Verdict
-from contract_tests.run_state import OPTIONS_KEY, RUN_KEY
+from contract_tests.run.state import OPTIONS_KEY, RUN_KEY
 
 PROG = "superoffice-contract"
 SUITE_DIR = Path(__file__).resolve().parent.parent

@@ -12,9 +12,9 @@ from html import escape
 from pathlib import Path
 
 from contract_tests.baseline.ledger import BaselineOutcome, EntryView
-from contract_tests.check_tally import TALLY_FILE
+from contract_tests.report.check_tally import TALLY_FILE
 from contract_tests.report.run_data import SUMMARY_FILE, RunData
-from contract_tests.reports import HAR_FILE, HTML_DIR, HTML_PAGE, JUNIT_FILE
+from contract_tests.run.report_folders import HAR_FILE, HTML_DIR, HTML_PAGE, JUNIT_FILE
 
 REPORT_PAGE = "report.html"
 SCHEMATHESIS_REPORT = "schemathesis' HTML report"

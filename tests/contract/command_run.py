@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from contract_tests.options import REPORTS_PREFIX, REPORTS_ROOT
 from contract_tests.report.run_data import SUMMARY_FILE
+from contract_tests.run.options import REPORTS_PREFIX, REPORTS_ROOT
 from tests.contract.suite_run import ROOT, RUN_TIMEOUT_SECONDS, suite_environment
 
 SCRIPT = str(Path(sys.executable).with_name("superoffice-contract"))

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from contract_tests.cli.command import GROUP_TITLES
-from contract_tests.options import OPTIONS
 from contract_tests.report.html_page import REPORT_PAGE
 from contract_tests.report.run_data import SUMMARY_FILE
 from contract_tests.report.verdict import SuiteExit
+from contract_tests.run.options import OPTIONS
 from tests.contract.command_run import FEW, closed_port_url, run_module, run_script
 from tests.contract.conftest import Credentials, fault_named, no_fault
 from tests.contract.fault_servers import serve_reference_app

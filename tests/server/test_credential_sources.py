@@ -24,7 +24,8 @@ def test_identities_from_the_file_and_the_variable_are_accepted(
 ) -> None:
     credentials_file = tmp_path / "credentials"
     credentials_file.write_text(
-        f"# the test's administrator\n--basic '{USER}:{PASSWORD}'\n--require-app-token {APP_TOKEN}\n",
+        f"# the test's administrator\n--basic '{USER}:{PASSWORD}'\n"
+        f"--require-app-token {APP_TOKEN}\n",
         encoding="utf-8",
     )
     env = {CREDENTIALS_ENV_VAR: f"--ticket {ENV_TICKET}@system"}

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from contract_tests import budget, effects
 from contract_tests.baseline.ledger import BaselineFileError, BaselineLedger
-from contract_tests.case_tally import CaseTally
-from contract_tests.check_tally import CheckTally
-from contract_tests.options import ContractOptions
+from contract_tests.cases import budget
+from contract_tests.effects import read_back
+from contract_tests.effects.saved_credentials import Cleanup
 from contract_tests.report import html_page
+from contract_tests.report.case_tally import CaseTally
+from contract_tests.report.check_tally import CheckTally
 from contract_tests.report.run_data import (
     Breakdown,
     CheckRow,
@@ -27,7 +28,7 @@ from contract_tests.report.run_data import (
 )
 from contract_tests.report.verdict import RunOutcome, Verdict, decide
 from contract_tests.report.violations import ViolationLog
-from contract_tests.saved_credentials import Cleanup
+from contract_tests.run.options import ContractOptions
 
 OPTIONS_KEY = pytest.StashKey[ContractOptions]()
 RUN_KEY = pytest.StashKey["ContractRun"]()
@@ -70,7 +71,7 @@ class ContractRun:
     def close(self, pytest_status: int, completed: bool) -> Verdict:
         """Gather the end record, write the suite's reports, and give the verdict."""
         self.mode = budget.budget().describe()
-        seen = effects.memory().secrets_seen
+        seen = read_back.memory().secrets_seen
         self.secrets_seen = {rule.value: count for rule, count in sorted(seen.items())}
         directory = self.options.reports_dir
         directory.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
 """Under plain ``st run``: remove, when the run ends, every credential its cases saved.
 
-The suite removes what it saved itself (run/saved_credentials.py); ``st run`` has no such
-step, and left behind every made-up credential a valid save stored. schemathesis has no
+The suite removes what it saved itself (effects/saved_credentials.py); ``st run`` has no
+such step, and left behind every made-up credential a valid save stored. schemathesis has no
 ``after_run`` hook, but a class-based check has ``after_run``: called once when every
 phase is done (not after Ctrl-C). This one records, from every answer, what the spec's
 links say was saved (the same recording the suite uses), and at the end removes each
@@ -21,9 +21,8 @@ import schemathesis
 from schemathesis import CheckContext, Response
 from schemathesis.core.rate_limit import ratelimit
 
-from contract_tests.connection import reusable_session
+from contract_tests.effects.saved_credentials import SavedCredentials
 from contract_tests.http_parts import AnyCase
-from contract_tests.saved_credentials import SavedCredentials
 
 # schemathesis reads a true return value as "skipped": no answer is judged here.
 NOT_APPLICABLE = True
@@ -55,7 +54,7 @@ class NothingLeftBehind:
     def after_run(self, ctx: CheckContext) -> None:
         if self.base_url is None or not self.saved.keys:
             return
-        with reusable_session() as session:
+        with requests.Session() as session:
             session.auth = self.auth
             session.hooks["response"].append(self._take_a_place)
             cleanup = self.saved.remove_all(session, self.base_url, self.headers)

@@ -8,16 +8,16 @@ import schemathesis
 from schemathesis import BaseSchema
 
 import spec_loader
-from contract_tests.nothing_left_behind import NothingLeftBehind
-from contract_tests.options import ContractOptions
-from contract_tests.reports import enable_reports
-from contract_tests.target import Target
+from contract_tests.checks.nothing_left_behind import NothingLeftBehind
+from contract_tests.run.options import ContractOptions
+from contract_tests.run.report_folders import enable_reports
+from contract_tests.run.target import Target
 
 # Loaded by path, so the suite runs the same checks from any working directory: the
-# checkout's, else the copy an installed wheel carries in this package (pyproject.toml).
+# checkout's, else the copy an installed wheel carries in the package (pyproject.toml).
 CONFIG_NAME = "schemathesis.toml"
-CHECKOUT_CONFIG_PATH = Path(__file__).resolve().parent.parent / CONFIG_NAME
-PACKAGED_CONFIG_PATH = Path(__file__).resolve().parent / CONFIG_NAME
+CHECKOUT_CONFIG_PATH = Path(__file__).resolve().parents[2] / CONFIG_NAME
+PACKAGED_CONFIG_PATH = Path(__file__).resolve().parents[1] / CONFIG_NAME
 CONFIG_PATH = CHECKOUT_CONFIG_PATH if CHECKOUT_CONFIG_PATH.is_file() else PACKAGED_CONFIG_PATH
 
 
