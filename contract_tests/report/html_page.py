@@ -105,7 +105,7 @@ def _facts(data: RunData) -> str:
         ("seed", f"{data.seed} (rerun the same cases with --seed {data.seed})"),
         ("mode", data.mode or "-"),
         ("rate limit", data.rate_limit),
-        ("started", data.started),
+        ("started", f"{data.started} ({data.seconds} s)"),
         ("exit code", f"{int(data.verdict.exit)}: {data.verdict.exit.meaning}"),
     ]
     return _table(("", ""), rows, numeric_from=2)

@@ -69,6 +69,7 @@ class RunData:
     rate_limit: str
     mode: str
     started: str  # UTC, ISO 8601
+    seconds: float  # from the start of pytest's session to the verdict
     verdict: Verdict
     tested: bool  # False when the run stopped before its first case
     cases: int = 0

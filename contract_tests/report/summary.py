@@ -41,6 +41,7 @@ def summary_lines(data: RunData, reports_dir: str) -> list[str]:
             lines.append(f"model phase: {_counts(data.model_phase)}")
         if data.baseline is not None:
             lines += _baseline_lines(data.baseline)
+    lines.append(f"time:        {data.seconds} s")
     lines.append(f"reports:     {reports_dir}")
     lines.append(f"verdict:     {data.verdict.text}")
     return lines

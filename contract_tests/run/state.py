@@ -8,6 +8,7 @@ It lives in the pytest config's stash (RUN_KEY), beside the options (OPTIONS_KEY
 from __future__ import annotations
 
 import datetime
+import time
 from dataclasses import dataclass, field
 
 import pytest
@@ -42,6 +43,7 @@ class ContractRun:
     started: str = field(
         default_factory=lambda: datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
     )
+    clock: float = field(default_factory=time.monotonic)  # when the run began
     target_url: str | None = None  # known once the target is open
     embedded: bool = False
     mode: str = ""  # the budget's account of what it left out, filled in at the end
@@ -116,6 +118,7 @@ class ContractRun:
             rate_limit=str(self.options.rate_limit or "none"),
             mode=self.mode,
             started=self.started,
+            seconds=round(time.monotonic() - self.clock, 1),
             verdict=verdict,
             tested=tested,
             cases=self.cases.cases,
