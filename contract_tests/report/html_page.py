@@ -44,6 +44,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 td.bad { color: #b3261e; font-weight: 600; }
 .counts { display: flex; flex-wrap: wrap; gap: 2.5em; }
 pre { background: #f4f5f8; padding: .6em; overflow-x: auto; white-space: pre-wrap; }
+summary { cursor: pointer; }
 .violation { border-left: 4px solid #b3261e; padding-left: 1em; margin: 1.2em 0; }
 .muted { color: #5b6475; }
 """
@@ -231,22 +232,26 @@ def _baseline(baseline: BaselineOutcome | None) -> str:
 
 
 def _violations(data: RunData) -> str:
-    parts = ["<h2>Violations</h2>"]
+    parts = [f"<h2>Violations ({len(data.violations) + data.violations_left_out} kinds)</h2>"]
     if not data.violations:
         parts.append("<p>None.</p>")
     for violation in data.violations:
+        first, _, rest = violation.message.partition("\n")
         parts += [
             '<div class="violation">',
             f"<h3>{escape(violation.check)}: {escape(violation.title)}</h3>",
             f"<p class='muted'>{escape(violation.operation)}, {escape(violation.phase)} phase</p>",
-            f"<pre>{escape(violation.message)}</pre>" if violation.message else "",
-            "<p>Reproduce with:</p>",
-            f"<pre>{escape(violation.reproduction)}</pre>",
+            # The first line says what is wrong; the rest (schemas, values) opens on a click.
+            f"<details><summary>{escape(first)}</summary><pre>{escape(rest.strip())}</pre>"
+            "</details>"
+            if rest.strip()
+            else f"<p>{escape(first)}</p>",
+            f"<p>Reproduce with:</p><pre>{escape(violation.reproduction)}</pre>",
             "</div>",
         ]
     if data.violations_left_out:
         parts.append(f"<p>{data.violations_left_out} more kinds of violation are not shown.</p>")
-    return "\n".join(part for part in parts if part)
+    return "\n".join(parts)
 
 
 def _reports(data: RunData) -> str:

@@ -78,7 +78,7 @@ def decide(outcome: RunOutcome) -> Verdict:
         return Verdict(
             SuiteExit.VIOLATED,
             f"FAILED: the server breaks the contract ({', '.join(outcome.failed_checks)});"
-            " each violation is printed above with a curl command that reproduces it",
+            " each violation comes with a curl command that reproduces it",
         )
     if outcome.mostly_refused:
         return Verdict(
