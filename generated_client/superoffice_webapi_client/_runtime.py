@@ -323,3 +323,16 @@ def api_error(
 def holds_error(response: httpx.Response) -> bool:
     """Whether a success without a documented body carries an error object instead."""
     return bool(response.content) and response.content != b"null" and error_body(response) is not None
+
+
+def documented_error_body(response: httpx.Response) -> errors.ErrorBody:
+    """The body of a status the spec documents with its error body; ValueError if it is none.
+
+    The API functions' ``*_detailed`` parse: an answer of that status whose body is
+    neither error shape (an HTML page from IIS or a proxy) is then treated as an
+    undocumented status, as upstream's per-status parse would.
+    """
+    body = error_body(response)
+    if body is None:
+        raise ValueError(f"the body of this {response.status_code} answer is none of the spec's error bodies")
+    return body
