@@ -21,7 +21,7 @@ from .types import Unset
 if TYPE_CHECKING:
     from .client import AuthenticatedClient, Client
 
-VERSION = "2.0.0"
+VERSION = "3.0.0"
 USER_AGENT = f"superoffice-webapi-client/{VERSION} python-httpx/{httpx.__version__}"
 
 # Connect: 5 s, as httpx and Stainless; a SuperOffice server that does not accept a

@@ -21,6 +21,7 @@ import pytest
 from superoffice_webapi_client import AuthenticatedClient, __version__, servers
 from superoffice_webapi_client._runtime import DEFAULT_TIMEOUT, LOG_ENV_VAR
 
+from generator.versions import configured_version
 from tests.client.auth_cases import AUTH_CASES
 from tests.client.operations import SAVE
 from tests.client.recording import BASE_URL, EXAMPLE_BODY, SPEC, recording_client
@@ -52,7 +53,7 @@ def test_the_timeout_can_be_set_per_client_and_per_call() -> None:
 def test_the_user_agent_names_the_package_and_version_before_httpx() -> None:
     client, sent = recording_client()
     SAVE.module.sync(client=client, body=SAVE.example_body())
-    assert __version__ == "2.0.0"
+    assert __version__ == configured_version()
     assert sent[0].headers["User-Agent"] == (
         f"superoffice-webapi-client/{__version__} python-httpx/{httpx.__version__}"
     )
