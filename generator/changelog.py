@@ -25,6 +25,7 @@ docs/evolving-the-spec.md in the project's repository).
 """
 NO_CHANGE = "- no change to the public API or to the wire"
 _HEADING = re.compile(r"^## (\S+)\s*$", re.MULTILINE)
+_GENERATED = re.compile(r"^- (added|changed|removed) ")
 
 
 def bullet(change: Change) -> str:
@@ -34,25 +35,43 @@ def bullet(change: Change) -> str:
     return f"- {change.kind} {change.what} `{change.subject}`{detail}{mark}"
 
 
-def entry(version: str, changes: Sequence[Change]) -> str:
-    lines = [bullet(change) for change in changes] or [NO_CHANGE]
+def entry(version: str, changes: Sequence[Change], notes: Sequence[str] = ()) -> str:
+    """One version's entry: the report's lines, then the lines a person added."""
+    lines = [*(bullet(change) for change in changes), *notes] or [NO_CHANGE]
     return "\n".join([f"## {version}", "", *lines]) + "\n"
 
 
 def entries(text: str) -> dict[str, str]:
     """Each entry's text (without its heading), by version, in the file's order."""
     headings = list(_HEADING.finditer(text))
+    if not headings:
+        return {}
+    ends = [heading.start() for heading in headings[1:]] + [len(text)]
     return {
-        heading.group(1): text[heading.end() : ends.start() if ends else len(text)]
-        for heading, ends in zip(headings, [*headings[1:], None], strict=True)
+        heading.group(1): text[heading.end() : end]
+        for heading, end in zip(headings, ends, strict=True)
     }
 
 
+def _notes(body: str) -> list[str]:
+    """The lines of an entry that a person wrote: what the report cannot see (behaviour)."""
+    return [
+        line
+        for line in body.strip().splitlines()
+        if not _GENERATED.match(line) and line.strip() != NO_CHANGE
+    ]
+
+
 def with_entry(text: str, version: str, changes: Sequence[Change]) -> str:
-    """The changelog with the entry of ``version`` written (replaced if there is one)."""
-    kept = {v: body for v, body in entries(text).items() if v != version}
-    parts = [HEADER.rstrip("\n"), entry(version, changes).rstrip("\n")]
-    parts += [f"## {v}\n{body.rstrip()}" for v, body in kept.items()]
+    """The changelog with the entry of ``version`` written at the top.
+
+    An entry already there for ``version`` is replaced, but the lines a person added to
+    it (any line that is not one of the report's) are kept, after the report's.
+    """
+    found = entries(text)
+    written = entry(version, changes, _notes(found.get(version, "")))
+    parts = [HEADER.rstrip("\n"), written.rstrip("\n")]
+    parts += [f"## {v}\n{body.rstrip()}" for v, body in found.items() if v != version]
     return "\n\n".join(parts) + "\n"
 
 

@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import random
+import socket
 import time
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,7 @@ from .types import Unset
 if TYPE_CHECKING:
     from .client import AuthenticatedClient, Client
 
-VERSION = "3.0.0"
+VERSION = "3.1.0"
 USER_AGENT = f"superoffice-webapi-client/{VERSION} python-httpx/{httpx.__version__}"
 
 # Connect: 5 s, as httpx and Stainless; a SuperOffice server that does not accept a
@@ -166,6 +167,43 @@ def _delay_after_answer(response: httpx.Response, clock: Clock, attempt: int) ->
     return asked if asked <= MAX_RETRY_AFTER else None
 
 
+# What each timeout of httpx.Timeout waited for, to say which one ran out.
+_TIMEOUT_PHASES = {
+    httpx.ConnectTimeout: ("connect", "to connect"),
+    httpx.ReadTimeout: ("read", "for the answer"),
+    httpx.WriteTimeout: ("write", "to send the request"),
+    httpx.PoolTimeout: ("pool", "for a free connection"),
+}
+
+
+def _root_error(error: BaseException) -> BaseException:
+    """The innermost cause under httpx's and httpcore's wrappers (an OSError, often)."""
+    while (inner := error.__cause__ or error.__context__) is not None:
+        error = inner
+    return error
+
+
+def failure_cause(error: Exception, request: httpx.Request) -> str:
+    """Why no answer came, in words: "connection refused", "timed out after 5 s to connect"."""
+    for kind, (phase, waiting) in _TIMEOUT_PHASES.items():
+        if isinstance(error, kind):
+            seconds = request.extensions.get("timeout", {}).get(phase)
+            return f"timed out after {seconds:g} s {waiting}" if seconds else f"timed out {waiting}"
+    root = _root_error(error)
+    if isinstance(root, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(root, socket.gaierror):
+        not_found = root.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME))
+        return "name not found" if not_found else f"name lookup failed ({root.strerror})"
+    if isinstance(root, ConnectionResetError):
+        return "connection reset"
+    if isinstance(error, httpx.RemoteProtocolError):
+        return f"the connection broke off ({error})"
+    if isinstance(root, OSError) and root.strerror:
+        return root.strerror[:1].lower() + root.strerror[1:]
+    return str(error) or type(error).__name__
+
+
 def _delay_after_failure(
     error: Exception, request: httpx.Request, clock: Clock, attempt: int, max_retries: int
 ) -> float:
@@ -173,8 +211,11 @@ def _delay_after_failure(
     if attempt < max_retries:
         return _backoff(clock, attempt)
     kind = errors.ApiTimeoutError if isinstance(error, httpx.TimeoutException) else errors.ApiConnectionError
+    url = request.url
+    port = url.port or (443 if url.scheme == "https" else 80)
     attempts = f"{attempt + 1} attempt{'s' if attempt else ''}"
-    message = f"{request.method} {request.url.path}: no answer after {attempts} ({type(error).__name__})"
+    cause = failure_cause(error, request)
+    message = f"{request.method} {url.path}: no answer from {url.host} port {port}: {cause} ({attempts})"
     raise kind(message, request=request) from error
 
 

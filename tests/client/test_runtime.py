@@ -87,6 +87,14 @@ def test_server_enums_are_checked() -> None:
         servers.onsite("crm", scheme="ftp")  # type: ignore[arg-type]
 
 
+def test_the_reference_server_is_served_at_the_root_of_its_address() -> None:
+    # Its ready line prints http://HOST:PORT, and its paths are the spec's, from the root.
+    assert servers.reference("127.0.0.1:8000") == "http://127.0.0.1:8000"
+    assert servers.reference("ref.test:8443", scheme="https") == "https://ref.test:8443"
+    with pytest.raises(ValueError, match="non-empty URL part"):
+        servers.reference("127.0.0.1:8000/SuperOffice")
+
+
 @pytest.mark.parametrize("value", ["", "evil.test/x", "a?b", "a#b", "user@host", "a b"])
 def test_server_variables_cannot_leave_their_place_in_the_url(value: str) -> None:
     with pytest.raises(ValueError, match="non-empty URL part"):
