@@ -15,6 +15,7 @@ from pathlib import Path
 from generator import changelog
 from generator.baseline import committed, gate_ref
 from generator.build import CLIENT_DIR, generate_into, replace_client
+from generator.change_report import render
 from generator.drift import tree_diff
 from generator.version_gate import report, verdict
 from spec_loader import load_spec, spec_path
@@ -82,10 +83,12 @@ def gate(against: str | None) -> int:
             print(f"Version gate: no committed client at {ref} to compare with; nothing to check.")
             return 0
         result = verdict(baseline.client_dir, baseline.spec, CLIENT_DIR, load_spec())
-    print(report(result, title=f"Version gate, {ref} -> {_NAME}"), end="")
+    print(render(result.changes, title=f"Version gate, {ref} -> {_NAME}"), end="")
     problems = result.problems(changelog.read(CLIENT_DIR))
     for problem in problems:
         print(f"FAIL: {problem}", file=sys.stderr)
+    if not problems:
+        print(f"Passed. {result.bump_summary()}")
     return 1 if problems else 0
 
 
