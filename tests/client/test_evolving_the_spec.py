@@ -5,7 +5,9 @@ with the committed client and spec as `nox -s version_gate` does. An added optio
 field is a non-breaking addition that needs a minor bump; a removed field or a new
 required one breaks callers, and the gate fails until the major version is bumped and
 the CHANGELOG lists the change. The page's server step runs too: the reference server,
-started on the copy, saves and reads back the new field through the fresh client.
+started on the copy, saves and reads back the new field through the fresh client. And
+the reports and the CHANGELOG entry the page shows are the ones generated here (an
+edited line on the page fails test_the_page_shows_what_the_generator_reports).
 
 Guards proved by hand: with griffe's breakages left out of api_changes (only the
 additions), test_a_removed_field_breaks_and_fails_the_gate_without_a_major_bump and
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -37,6 +40,7 @@ from tests.spec_copies import add_a_fourth_operation, spec_copy
 
 # The page's example: an optional note of at most 50 characters on every credential.
 NOTE = {"type": "string", "maxLength": 50, "description": "A note about the credentials."}
+PAGE = Path(__file__).resolve().parents[2] / "docs" / "evolving-the-spec.md"
 TICKET = "7T:evolving-the-spec-ticket"
 
 
@@ -223,3 +227,30 @@ def test_the_reference_server_serves_the_new_field_to_the_new_client(
         )
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout.strip() == "shared mailbox"
+
+
+def blocks_on_the_page(marker: str) -> list[str]:
+    blocks = re.findall(
+        r"```(?:text|markdown)\n(.*?)```", PAGE.read_text(encoding="utf-8"), re.DOTALL
+    )
+    found = [block for block in blocks if marker in block]
+    assert found, f"no sample output on {PAGE.name} shows {marker!r}"
+    return found
+
+
+@pytest.mark.parametrize(
+    ("edit", "marker"),
+    [
+        (add_a_note, "models.UntrustedCredentials.note"),
+        (remove_the_comment, "models.UntrustedCredentials.comment"),
+    ],
+)
+def test_the_page_shows_what_the_generator_reports(
+    evolve: Callable[[Edit], Evolved], edit: Edit, marker: str
+) -> None:
+    result = evolve(edit).verdict
+    reported = {f"    {change.line()}" for change in result.changes}
+    entry = {changelog.bullet(change) for change in result.changes}
+    for block in blocks_on_the_page(marker):
+        shown = {line for line in block.splitlines() if line.startswith(("    ", "- "))}
+        assert shown in (reported, entry), block
