@@ -10,17 +10,20 @@ import os
 import random
 import socket
 import time
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping, Sequence
+from http import HTTPStatus
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
 from . import errors
 from .models import AspNetError, SuperOfficeError
-from .types import Unset
+from .types import Response, Unset
 
 if TYPE_CHECKING:
     from .client import AuthenticatedClient, Client
+
+T = TypeVar("T")
 
 VERSION = "3.1.0"
 USER_AGENT = f"superoffice-webapi-client/{VERSION} python-httpx/{httpx.__version__}"
@@ -293,6 +296,32 @@ async def async_send(
             delay = answer_delay
         await client.clock.async_sleep(delay)
         attempt += 1
+
+
+def parsed(parse: Callable[..., T], client: Client | AuthenticatedClient, response: httpx.Response) -> T | None:
+    """What an operation's ``_parse_response`` makes of the answer; None if it cannot.
+
+    A body that is not what the spec documents for its status (an HTML error page from
+    IIS or a proxy, say) is handled like an undocumented status, not a crash.
+    """
+    try:
+        return parse(client=client, response=response)
+    except (TypeError, ValueError, AttributeError, KeyError) as error:
+        if client.raise_on_unexpected_status:
+            raise errors.UnexpectedStatus(response.status_code, response.content) from error
+        return None
+
+
+def detailed(
+    parse: Callable[..., T | None], client: Client | AuthenticatedClient, response: httpx.Response
+) -> Response[T]:
+    """The ``Response`` that the ``*_detailed`` functions return."""
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed(parse, client, response),
+    )
 
 
 def error_body(response: httpx.Response) -> errors.ErrorBody | None:

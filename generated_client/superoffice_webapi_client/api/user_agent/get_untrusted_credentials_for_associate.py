@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any, Literal
 
 import httpx
@@ -97,34 +96,10 @@ def _parse_response(
         return None
 
 
-def _parse_response_or_none(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AspNetError | SuperOfficeError | list[UntrustedCredentials] | None:
-    # A body that is not what the spec documents for its status (an HTML error page
-    # from IIS or a proxy, say) is handled like an undocumented status, not a crash.
-    try:
-        return _parse_response(client=client, response=response)
-    except (TypeError, ValueError, AttributeError, KeyError) as error:
-        if client.raise_on_unexpected_status:
-            raise errors.UnexpectedStatus(response.status_code, response.content) from error
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AspNetError | SuperOfficeError | list[UntrustedCredentials]]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response_or_none(client=client, response=response),
-    )
-
-
 def _result(*, client: AuthenticatedClient | Client, response: httpx.Response) -> list[UntrustedCredentials]:
     """The success's body, or the typed error of the answer."""
     if response.is_success:
-        parsed = _parse_response_or_none(client=client, response=response)
+        parsed = _runtime.parsed(_parse_response, client, response)
         if parsed is not None and not isinstance(parsed, _runtime.ERROR_MODELS):
             return parsed
     raise _runtime.api_error(response, client, _SECRET_PATHS)
@@ -196,7 +171,7 @@ def sync_detailed(
         content_type=content_type,
     )
     response = _runtime.send(client, kwargs, max_retries, timeout)
-    return _build_response(client=client, response=response)
+    return _runtime.detailed(_parse_response, client, response)
 
 
 def sync(
@@ -333,7 +308,7 @@ async def asyncio_detailed(
         content_type=content_type,
     )
     response = await _runtime.async_send(client, kwargs, max_retries, timeout)
-    return _build_response(client=client, response=response)
+    return _runtime.detailed(_parse_response, client, response)
 
 
 async def asyncio(

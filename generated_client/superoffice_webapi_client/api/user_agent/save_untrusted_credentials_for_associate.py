@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any, Literal, cast
 
 import httpx
@@ -77,30 +76,6 @@ def _parse_response(
         return None
 
 
-def _parse_response_or_none(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | AspNetError | SuperOfficeError | None:
-    # A body that is not what the spec documents for its status (an HTML error page
-    # from IIS or a proxy, say) is handled like an undocumented status, not a crash.
-    try:
-        return _parse_response(client=client, response=response)
-    except (TypeError, ValueError, AttributeError, KeyError) as error:
-        if client.raise_on_unexpected_status:
-            raise errors.UnexpectedStatus(response.status_code, response.content) from error
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | AspNetError | SuperOfficeError]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response_or_none(client=client, response=response),
-    )
-
-
 def _result(*, client: AuthenticatedClient | Client, response: httpx.Response) -> None:
     """The success's body, or the typed error of the answer."""
     if response.is_success and not _runtime.holds_error(response):
@@ -161,7 +136,7 @@ def sync_detailed(
         content_type=content_type,
     )
     response = _runtime.send(client, kwargs, max_retries, timeout)
-    return _build_response(client=client, response=response)
+    return _runtime.detailed(_parse_response, client, response)
 
 
 def sync(
@@ -272,7 +247,7 @@ async def asyncio_detailed(
         content_type=content_type,
     )
     response = await _runtime.async_send(client, kwargs, max_retries, timeout)
-    return _build_response(client=client, response=response)
+    return _runtime.detailed(_parse_response, client, response)
 
 
 async def asyncio(
