@@ -26,7 +26,6 @@ SOURCES = (DEFAULT_SPEC_PATH, GENERATOR_DIR, CLIENT_DIR)
 class Baseline:
     """A committed client tree and the spec it was made from."""
 
-    ref: str
     client_dir: Path
     spec: JsonObject
 
@@ -68,4 +67,4 @@ def committed(ref: str, into: Path) -> Baseline | None:
     spec_file = into / DEFAULT_SPEC_PATH.relative_to(REPO)
     if not (client_dir / "pyproject.toml").exists() or not spec_file.exists():
         return None
-    return Baseline(ref, client_dir, load_spec(spec_file))
+    return Baseline(client_dir, load_spec(spec_file))

@@ -56,10 +56,6 @@ def merged(changes: Iterable[Change]) -> list[Change]:
     return sorted(by_key.values(), key=lambda c: (not c.breaking, c.side, c.kind, c.subject))
 
 
-def is_breaking(changes: Sequence[Change]) -> bool:
-    return any(change.breaking for change in changes)
-
-
 _HEADINGS = {Side.PYTHON: "Python API", Side.WIRE: "Wire (requests and answers)"}
 
 

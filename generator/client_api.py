@@ -17,8 +17,9 @@ from typing import Any
 
 import griffe
 
-ATTRS_DEFINE = frozenset({"attrs.define", "attrs.frozen", "attr.s", "attr.attrs"})
-ATTRS_FIELD = frozenset({"attrs.field", "attr.ib"})
+# The attrs API the templates use (upstream's and ours): `define` and `field`.
+ATTRS_DEFINE = frozenset({"attrs.define", "attrs.frozen"})
+ATTRS_FIELD = frozenset({"attrs.field"})
 
 
 def _path(expression: object) -> str:
