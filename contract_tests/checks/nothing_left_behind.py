@@ -54,9 +54,8 @@ class NothingLeftBehind:
     def after_run(self, ctx: CheckContext) -> None:
         if self.base_url is None or not self.saved.keys:
             return
-        with requests.Session() as session:
+        with PacedSession(self.rate_limit, self.base_url) as session:
             session.auth = self.auth
-            session.hooks["response"].append(self._take_a_place)
             cleanup = self.saved.remove_all(session, self.base_url, self.headers)
         if cleanup.not_removed:
             listed = "; ".join(f"{item.key} ({item.reason})" for item in cleanup.not_removed)
@@ -65,7 +64,16 @@ class NothingLeftBehind:
                 f" could not be removed: {listed}"
             )
 
-    def _take_a_place(self, response: requests.Response, **kwargs: Any) -> None:
-        # After each answer, wait for a place in the run's rate limit (schemathesis' own
-        # limiter, as st run's cases use it) before the next removal goes.
-        ratelimit(self.rate_limit, self.base_url)
+
+class PacedSession(requests.Session):
+    """Each request waits for its place in the run's rate limit: schemathesis' own limiter,
+    as st run's cases use it (``rate-limit`` in schemathesis.toml, or --rate-limit)."""
+
+    def __init__(self, limiter: Any, base_url: str) -> None:
+        super().__init__()
+        self.limiter = limiter
+        self.base_url = base_url
+
+    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+        ratelimit(self.limiter, self.base_url)
+        return super().send(request, **kwargs)

@@ -10,11 +10,15 @@ from starlette.types import ASGIApp
 from tests.contract.intercept import Exchange, intercept
 
 
-def note_arrivals(arrivals: list[float]) -> Callable[[ASGIApp], ASGIApp]:
-    """A wrap that appends each request's arrival (monotonic seconds) to ``arrivals``."""
+def note_arrivals(
+    arrivals: list[float], unless_header: str | None = None
+) -> Callable[[ASGIApp], ASGIApp]:
+    """A wrap that appends each request's arrival (monotonic seconds) to ``arrivals``,
+    except a request carrying the header ``unless_header``."""
 
     def note(request: Exchange) -> Exchange:
-        arrivals.append(time.monotonic())
+        if unless_header is None or unless_header.lower() not in request.headers:
+            arrivals.append(time.monotonic())
         return request
 
     return intercept(edit_request=note)

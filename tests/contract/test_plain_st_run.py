@@ -1,0 +1,103 @@
+"""Plain ``st run`` from the checkout is polite by default: schemathesis.toml holds it to 10
+requests a second (all but its two capability probes at the start, which schemathesis
+sends outside its limiter), and the NothingLeftBehind check removes, when the run ends, every
+credential its cases saved (it leaves them when told to skip that check: the control).
+"""
+
+from __future__ import annotations
+
+import secrets
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from schemathesis.engine.run.probes import HEADER_NAME as PROBE_HEADER
+
+import spec_loader
+from contract_tests.checks.nothing_left_behind import NothingLeftBehind
+from contract_tests.run.options import NAMED_TARGET_RATE
+from contract_tests.run.rate_limit import parse_rate
+from tests.contract.arrivals import busiest_window, note_arrivals
+from tests.contract.conftest import Credentials
+from tests.contract.fault_servers import serve_reference_app
+from tests.contract.stored_rows import stored_rows
+from tests.contract.suite_run import ROOT, suite_environment
+
+CREDENTIALS = Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
+ST = Path(spec_loader.__file__).parents[1] / ".venv" / "bin" / "st"
+# Enough valid saves that some are not read back (and so not removed by the read-back).
+FUZZING = ("--phases", "fuzzing", "--max-examples", "30")
+ST_RUN_TIMEOUT_SECONDS = 300
+ONE_AT_THE_EDGE = 1
+
+pytestmark = pytest.mark.slow
+
+
+@dataclass(frozen=True)
+class StRun:
+    exit_code: int
+    output: str
+    arrivals: list[float]
+    rows_left: int
+
+
+def st_run(directory: Path, *options: str) -> StRun:
+    arrivals: list[float] = []
+    # st run's capability probes, sent once before the first case, bypass its limiter.
+    counted = note_arrivals(arrivals, unless_header=PROBE_HEADER)
+    with serve_reference_app(counted, directory, (CREDENTIALS.user, CREDENTIALS.password)) as url:
+        command = [str(ST), "run", str(spec_loader.spec_path()), "--url", url]
+        command += ["-H", f"Authorization: {CREDENTIALS.authorization}"]
+        command += ["--report-dir", str(directory / "st-run"), *FUZZING, *options]
+        completed = subprocess.run(
+            command,
+            cwd=ROOT,  # where st run finds schemathesis.toml
+            env=suite_environment(None, {}),
+            capture_output=True,
+            text=True,
+            timeout=ST_RUN_TIMEOUT_SECONDS,
+            check=False,
+        )
+    return StRun(
+        completed.returncode,
+        completed.stdout + completed.stderr,
+        arrivals,
+        len(stored_rows(directory)),
+    )
+
+
+@pytest.fixture(scope="module")
+def polite(tmp_path_factory: pytest.TempPathFactory) -> StRun:
+    return st_run(tmp_path_factory.mktemp("st-run"))
+
+
+def test_st_run_keeps_to_10_requests_a_second_by_default(polite: StRun) -> None:
+    rate = parse_rate(NAMED_TARGET_RATE)
+
+    assert polite.exit_code == 0, polite.output[-3000:]
+    assert len(polite.arrivals) > 3 * rate.requests
+    busiest = busiest_window(polite.arrivals, rate.seconds)
+    # schemathesis' limiter counts a request when it is sent, with a margin of its own:
+    # at the server one more can fall into a window's edge (the suite's own limiter,
+    # run/rate_limit.py, counts a request until its answer, and never lets it).
+    assert busiest <= rate.requests + ONE_AT_THE_EDGE
+    assert busiest >= rate.requests - 2  # the limit, not st run's own pace, held it
+    seconds = max(polite.arrivals) - min(polite.arrivals)
+    assert len(polite.arrivals) <= rate.requests * (seconds / rate.seconds + 1)
+
+
+def test_st_run_removes_what_it_saved(polite: StRun) -> None:
+    assert polite.rows_left == 0
+
+
+def test_without_the_check_st_run_leaves_saves_behind(tmp_path: Path) -> None:
+    careless = st_run(
+        tmp_path, "--exclude-checks", NothingLeftBehind.__name__, "--rate-limit", "100/s"
+    )
+
+    assert careless.exit_code == 0, careless.output[-3000:]
+    assert careless.rows_left > 0
+    # And at its own rate, the limit above is seen to be broken: that test can fail.
+    rate = parse_rate(NAMED_TARGET_RATE)
+    assert busiest_window(careless.arrivals, rate.seconds) > rate.requests + ONE_AT_THE_EDGE
