@@ -1,16 +1,17 @@
 """The contract suite: property-based conformance checks of any server against the spec.
 
-Run it with ``pytest contract_tests --target-url URL --authorization VALUE``; with no
-target URL it starts the reference server itself. Its parts, by role:
+Run it with ``superoffice-contract`` (``cli/``; credentials from CONTRACT_AUTHORIZATION or
+--credentials-file); with no target URL it starts the reference server itself. Its
+parts, by role:
 
 - ``facts/``: what the suite knows of the contract, read from the spec;
 - ``cases/``: case hooks that choose and shape the cases sent;
 - ``checks/``: checks of single answers; ``effects/``: the read-back of accepted saves
-  and its checks;
+  and its checks; ``baseline/``: the accepted deviations;
 - ``hooks.py``: what schemathesis loads, under ``st run`` and under pytest alike (it
   imports no pytest);
-- ``run/``: one pytest run (options, target, session, report folders, clean-up);
-  ``report/``: its tallies and end summary;
+- ``run/``: one pytest run (options, its state, target, session, report folders);
+  ``report/``: its tallies, verdict and end record, the summary and ``report.html``;
 - ``conftest.py`` wires the pytest run; ``test_contract.py`` runs the examples,
   coverage and fuzzing phases and ``test_stateful.py`` the stateful one.
 """
