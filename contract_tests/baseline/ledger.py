@@ -86,6 +86,16 @@ class BaselineOutcome:
     recorded: int = 0  # entries --baseline-update added
     pruned: list[str] = field(default_factory=list)  # ids --baseline-prune dropped
 
+    def tally(self) -> str:
+        """ "3 new, 1 accepted, 0 fixed, 0 expired; 3 recorded": what the run found and wrote."""
+        found = (
+            f"{len(self.new)} new, {len(self.accepted)} accepted, {len(self.fixed)} fixed,"
+            f" {len(self.expired)} expired"
+        )
+        written = [f"{self.recorded} recorded"] if self.recorded else []
+        written += [f"{len(self.pruned)} pruned"] if self.pruned else []
+        return "; ".join([found, ", ".join(written)]) if written else found
+
 
 def load(path: Path) -> Baseline:
     if not path.is_file():

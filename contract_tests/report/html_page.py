@@ -212,17 +212,9 @@ def _baseline(baseline: BaselineOutcome | None) -> str:
             "<h2>Baseline</h2>\n<p class='muted'>No baseline given: every violation fails"
             " the run (--baseline FILE accepts the ones it lists).</p>"
         )
-    written = []
-    if baseline.recorded:
-        written.append(f"{baseline.recorded} recorded")
-    if baseline.pruned:
-        written.append(f"{len(baseline.pruned)} pruned ({', '.join(baseline.pruned)})")
     parts = [
         "<h2>Baseline</h2>",
-        f"<p>{escape(baseline.path)}: {len(baseline.new)} new, {len(baseline.accepted)} accepted,"
-        f" {len(baseline.fixed)} fixed, {len(baseline.expired)} expired"
-        + (f"; {escape(', '.join(written))}" if written else "")
-        + ".</p>",
+        f"<p>{escape(baseline.path)}: {escape(baseline.tally())}.</p>",
         _entries("New (no entry covers them; an expired entry says so)", baseline.new),
         _entries("Accepted", baseline.accepted, with_count=True),
         _entries("Fixed (reached, not reproduced)", baseline.fixed),

@@ -100,16 +100,7 @@ def _cleanup_lines(cleanup: CredentialsRow | None) -> list[str]:
 
 
 def _baseline_lines(baseline: BaselineOutcome) -> list[str]:
-    written = []
-    if baseline.recorded:
-        written.append(f"{baseline.recorded} recorded")
-    if baseline.pruned:
-        written.append(f"{len(baseline.pruned)} pruned")
-    lines = [
-        f"baseline:    {baseline.path}: {len(baseline.new)} new, {len(baseline.accepted)}"
-        f" accepted, {len(baseline.fixed)} fixed, {len(baseline.expired)} expired"
-        + (f"; {', '.join(written)}" if written else "")
-    ]
+    lines = [f"baseline:    {baseline.path}: {baseline.tally()}"]
     for label, entries in (
         ("new", baseline.new),
         ("accepted", baseline.accepted),

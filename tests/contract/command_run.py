@@ -14,7 +14,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from contract_tests.report.run_data import SUMMARY_FILE
 from contract_tests.run.options import REPORTS_PREFIX, REPORTS_ROOT
@@ -62,6 +62,14 @@ def closed_port_url() -> str:
         return f"http://127.0.0.1:{probe.getsockname()[1]}"
 
 
+class Runner(Protocol):
+    """One of the documented ways to run the suite, started for ``folder``."""
+
+    def __call__(
+        self, *arguments: str, folder: Path, env: Mapping[str, str] | None = None
+    ) -> CommandRun: ...
+
+
 def run(
     command: tuple[str, ...],
     *arguments: str,
@@ -83,12 +91,14 @@ def run(
     return CommandRun(completed.returncode, completed.stdout + completed.stderr, folder or cwd)
 
 
-def run_script(*arguments: str, cwd: Path, env: Mapping[str, str] | None = None) -> CommandRun:
-    return run((SCRIPT,), *arguments, cwd=cwd, env=env)
+def run_script(*arguments: str, folder: Path, env: Mapping[str, str] | None = None) -> CommandRun:
+    """``superoffice-contract ARGUMENTS``, started in ``folder``."""
+    return run((SCRIPT,), *arguments, cwd=folder, env=env)
 
 
-def run_module(*arguments: str, cwd: Path, env: Mapping[str, str] | None = None) -> CommandRun:
-    return run(MODULE, *arguments, cwd=cwd, env=env)
+def run_module(*arguments: str, folder: Path, env: Mapping[str, str] | None = None) -> CommandRun:
+    """``python -m contract_tests ARGUMENTS``, started in ``folder``."""
+    return run(MODULE, *arguments, cwd=folder, env=env)
 
 
 def run_nox(*arguments: str, folder: Path, env: Mapping[str, str] | None = None) -> CommandRun:

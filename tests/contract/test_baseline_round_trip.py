@@ -59,7 +59,7 @@ class Baseline:
 def run_against(wrap: Callable[[ASGIApp], ASGIApp], folder: Path, *options: str) -> CommandRun:
     folder.mkdir()
     with serve_reference_app(wrap, folder, (CREDENTIALS.user, CREDENTIALS.password)) as url:
-        return run_script("--target-url", url, *FEW, *options, cwd=folder, env=AUTHORIZED)
+        return run_script("--target-url", url, *FEW, *options, folder=folder, env=AUTHORIZED)
 
 
 @pytest.fixture(scope="module")

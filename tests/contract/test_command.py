@@ -1,6 +1,8 @@
 """``superoffice-contract`` and ``python -m contract_tests``: the suite's options only in its
 help, pytest's behind ``--``, and one exit code per outcome (0 kept, 1 violations, 2 usage
-error, 3 the suite failed, 4 not tested), each shown through a real run.
+error, 3 the suite failed, 4 not tested), each shown through a real run, and through
+``nox -s contract``, which ends with the same code where nox would end with 1. (130,
+interrupted, is in test_rate_limit_and_interrupt.py.)
 
 Runs start in a folder of the test's own, not the checkout: the command finds the spec
 through the installed package and writes its reports under its working directory.
@@ -20,7 +22,14 @@ from contract_tests.report.html_page import REPORT_PAGE
 from contract_tests.report.run_data import SUMMARY_FILE
 from contract_tests.report.verdict import SuiteExit
 from contract_tests.run.options import OPTIONS
-from tests.contract.command_run import FEW, closed_port_url, run_module, run_script
+from tests.contract.command_run import (
+    FEW,
+    Runner,
+    closed_port_url,
+    run_module,
+    run_nox,
+    run_script,
+)
 from tests.contract.conftest import Credentials, fault_named, no_fault
 from tests.contract.fault_servers import serve_reference_app
 from tests.contract.suite_run import AUTHORIZATION_ENV_VAR
@@ -41,7 +50,7 @@ def clean_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_help_shows_the_suite_options_grouped_with_variables_and_the_exit_codes(
     tmp_path: Path,
 ) -> None:
-    shown = run_script("--help", cwd=tmp_path)
+    shown = run_script("--help", folder=tmp_path)
 
     assert shown.exit_code == 0
     for option in OPTIONS:
@@ -58,10 +67,17 @@ def test_help_shows_the_suite_options_grouped_with_variables_and_the_exit_codes(
 
 
 def test_pytest_options_stay_reachable(tmp_path: Path) -> None:
-    shown = run_script("--pytest-help", cwd=tmp_path)
+    shown = run_script("--pytest-help", folder=tmp_path)
 
     assert shown.exit_code == 0
     assert "--exitfirst" in shown.output
+
+
+def test_a_usage_error_through_nox_is_2_too(tmp_path: Path) -> None:
+    refused = run_nox("--seed", "abc", folder=tmp_path)
+
+    assert refused.exit_code == SuiteExit.USAGE, refused.output[-5000:]
+    assert "--seed takes a whole number" in refused.output
 
 
 @pytest.mark.parametrize(
@@ -76,31 +92,44 @@ def test_pytest_options_stay_reachable(tmp_path: Path) -> None:
     ],
 )
 def test_a_usage_error_is_2_and_sends_nothing(tmp_path: Path, arguments: tuple[str, ...]) -> None:
-    refused = run_script(*arguments, cwd=tmp_path)
+    refused = run_script(*arguments, folder=tmp_path)
 
     assert refused.exit_code == SuiteExit.USAGE, refused.output
     assert "error" in refused.output.lower()
     assert not (tmp_path / "reports").exists()
 
 
-def test_an_unreachable_target_is_4_not_tested(tmp_path: Path) -> None:
-    stopped = run_script("--target-url", closed_port_url(), cwd=tmp_path, env=AUTHORIZED)
+# Each exit code through the command, and through `nox -s contract`, which must end with it.
+THROUGH = [
+    pytest.param(run_script, id="superoffice-contract"),
+    pytest.param(run_nox, id="nox -s contract", marks=pytest.mark.slow),
+]
 
-    assert stopped.exit_code == SuiteExit.NOT_TESTED, stopped.output
+
+@pytest.mark.parametrize("through", THROUGH)
+def test_an_unreachable_target_is_4_not_tested(tmp_path: Path, through: Runner) -> None:
+    stopped = through("--target-url", closed_port_url(), folder=tmp_path, env=AUTHORIZED)
+
+    assert stopped.exit_code == SuiteExit.NOT_TESTED, stopped.output[-5000:]
     assert stopped.summary["verdict"]["word"] == "NOT TESTED"
 
 
 def test_refused_credentials_are_4_not_tested(tmp_path: Path, clean_server: str) -> None:
     wrong = {AUTHORIZATION_ENV_VAR: Credentials(CREDENTIALS.user, "wrong").authorization}
 
-    stopped = run_script("--target-url", clean_server, cwd=tmp_path, env=wrong)
+    stopped = run_script("--target-url", clean_server, folder=tmp_path, env=wrong)
 
     assert stopped.exit_code == SuiteExit.NOT_TESTED, stopped.output
     assert "refused with 401" in stopped.output
 
 
-def test_a_clean_run_from_another_folder_is_0_with_its_reports_there(tmp_path: Path) -> None:
-    kept = run_module(*FEW, cwd=tmp_path)
+@pytest.mark.parametrize(
+    "through", [pytest.param(run_module, id="python -m contract_tests"), *THROUGH]
+)
+def test_a_clean_run_from_another_folder_is_0_with_its_reports_there(
+    tmp_path: Path, through: Runner
+) -> None:
+    kept = through(*FEW, folder=tmp_path)
 
     assert kept.exit_code == SuiteExit.KEPT, kept.output[-5000:]
     assert (kept.reports_dir / REPORT_PAGE).is_file()
@@ -108,11 +137,12 @@ def test_a_clean_run_from_another_folder_is_0_with_its_reports_there(tmp_path: P
     assert kept.reports_dir.is_relative_to(tmp_path)
 
 
-def test_violations_are_1(tmp_path: Path) -> None:
+@pytest.mark.parametrize("through", THROUGH)
+def test_violations_are_1(tmp_path: Path, through: Runner) -> None:
     fault = fault_named("body_on_no_content")
     with serve_reference_app(fault.wrap, tmp_path, (CREDENTIALS.user, CREDENTIALS.password)) as url:
-        failed = run_script(
-            "--target-url", url, *FEW, "--", "--exitfirst", cwd=tmp_path, env=AUTHORIZED
+        failed = through(
+            "--target-url", url, *FEW, "--", "--exitfirst", folder=tmp_path, env=AUTHORIZED
         )
 
     assert failed.exit_code == SuiteExit.VIOLATED, failed.output[-5000:]
@@ -124,7 +154,7 @@ def test_a_baseline_it_cannot_write_is_3(tmp_path: Path) -> None:
     in_the_way.write_text("a file where the baseline's folder should be\n")
     baseline = in_the_way / "accepted.json"
 
-    broken = run_script(*FEW, "--baseline", str(baseline), "--baseline-update", cwd=tmp_path)
+    broken = run_script(*FEW, "--baseline", str(baseline), "--baseline-update", folder=tmp_path)
 
     assert broken.exit_code == SuiteExit.BROKEN, broken.output[-5000:]
     assert f"baseline {baseline} cannot be written" in broken.output

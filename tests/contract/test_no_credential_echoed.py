@@ -97,7 +97,7 @@ def suite_arguments(url: str) -> tuple[str, ...]:
 def test_superoffice_contract_with_credentials_from_the_environment(
     tmp_path: Path, server_url: str
 ) -> None:
-    done = run_script(*suite_arguments(server_url), cwd=tmp_path, env=GIVEN)
+    done = run_script(*suite_arguments(server_url), folder=tmp_path, env=GIVEN)
 
     assert done.exit_code == SuiteExit.VIOLATED, done.output[-3000:]
     assert leaks(done.texts()) == []
@@ -112,7 +112,7 @@ def test_superoffice_contract_with_a_credentials_file(tmp_path: Path, server_url
     run_folder.mkdir()
 
     done = run_script(
-        "--credentials-file", str(credentials_file), *suite_arguments(server_url), cwd=run_folder
+        "--credentials-file", str(credentials_file), *suite_arguments(server_url), folder=run_folder
     )
 
     assert done.exit_code == SuiteExit.VIOLATED, done.output[-3000:]
@@ -120,7 +120,7 @@ def test_superoffice_contract_with_a_credentials_file(tmp_path: Path, server_url
 
 
 def test_python_m_contract_tests(tmp_path: Path, server_url: str) -> None:
-    done = run_module(*suite_arguments(server_url), cwd=tmp_path, env=GIVEN)
+    done = run_module(*suite_arguments(server_url), folder=tmp_path, env=GIVEN)
 
     assert done.exit_code == SuiteExit.VIOLATED, done.output[-3000:]
     assert leaks(done.texts()) == []
@@ -164,7 +164,7 @@ def test_reference_server_with_credentials_from_the_environment_and_a_file(
         env={CREDENTIALS_ENV_VAR: shlex.join(["--basic", basic])},
     ) as server:
         # Used, so that the server has had every chance to log them.
-        done = run_script("--target-url", server.base_url, *FEW, cwd=run_folder, env=GIVEN)
+        done = run_script("--target-url", server.base_url, *FEW, folder=run_folder, env=GIVEN)
         output = server.output()
         command_line = shlex.join(server.process.args)  # type: ignore[arg-type]
 
@@ -174,7 +174,7 @@ def test_reference_server_with_credentials_from_the_environment_and_a_file(
 
 
 def test_the_search_finds_a_credential_that_is_there(tmp_path: Path, server_url: str) -> None:
-    done = run_script("--unsanitized", *suite_arguments(server_url), cwd=tmp_path, env=GIVEN)
+    done = run_script("--unsanitized", *suite_arguments(server_url), folder=tmp_path, env=GIVEN)
 
     assert done.exit_code == SuiteExit.VIOLATED, done.output[-3000:]
     assert any("in output" in leak for leak in leaks(done.texts()))

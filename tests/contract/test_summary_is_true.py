@@ -47,7 +47,7 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def clean(tmp_path_factory: pytest.TempPathFactory) -> CommandRun:
-    run = run_script(*FEW, cwd=tmp_path_factory.mktemp("clean"))
+    run = run_script(*FEW, folder=tmp_path_factory.mktemp("clean"))
     assert run.exit_code == SuiteExit.KEPT, run.output[-5000:]
     return run
 
@@ -63,7 +63,7 @@ def failed(tmp_path_factory: pytest.TempPathFactory) -> CommandRun:
             "--target-url",
             url,
             *FEW,
-            cwd=directory,
+            folder=directory,
             env={AUTHORIZATION_ENV_VAR: CREDENTIALS.authorization},
         )
     assert run.exit_code == SuiteExit.VIOLATED, run.output[-5000:]
@@ -75,7 +75,7 @@ def not_tested(tmp_path_factory: pytest.TempPathFactory) -> CommandRun:
     run = run_script(
         "--target-url",
         closed_port_url(),
-        cwd=tmp_path_factory.mktemp("not-tested"),
+        folder=tmp_path_factory.mktemp("not-tested"),
         env={AUTHORIZATION_ENV_VAR: CREDENTIALS.authorization},
     )
     assert run.exit_code == SuiteExit.NOT_TESTED, run.output[-5000:]
@@ -129,7 +129,7 @@ def test_a_refusal_names_the_credentials_as_they_were_given(
     folder = tmp_path / "run"
     folder.mkdir()
 
-    refused = run_script(*arguments, cwd=folder, env=env)
+    refused = run_script(*arguments, folder=folder, env=env)
 
     assert refused.exit_code == SuiteExit.NOT_TESTED, refused.output
     verdict = refused.summary["verdict"]["text"]
