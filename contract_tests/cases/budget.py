@@ -32,6 +32,7 @@ from typing import Any
 import schemathesis
 from schemathesis import GenerationMode, HookContext
 
+from contract_tests import run_state
 from contract_tests.effects.compare import MISSING, json_type
 from contract_tests.facts.save_links import effect_facts, value_at
 from contract_tests.http_parts import AnyCase
@@ -147,23 +148,9 @@ def thorough_from_environment() -> bool:
     return switched_on(os.environ.get(THOROUGH_ENV_VAR))
 
 
-_budget = Budget(thorough_from_environment())
-
-
-def budget() -> Budget:
-    return _budget
-
-
-def configure(thorough: bool) -> Budget:
-    """Start the run's budget afresh (the suite calls it once per run, with its option)."""
-    global _budget
-    _budget = Budget(thorough)
-    return _budget
-
-
 @schemathesis.hook
 def filter_case(context: HookContext, case: AnyCase) -> bool:
     if case.meta is None:
         return True
     positive = case.meta.generation.mode == GenerationMode.POSITIVE
-    return _budget.admits(case, case.meta.phase.name.value, positive)
+    return run_state.current().budget.admits(case, case.meta.phase.name.value, positive)
