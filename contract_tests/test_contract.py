@@ -15,6 +15,7 @@ from schemathesis.specs.openapi.checks import ignored_auth
 from contract_tests.http_parts import AnyCase
 from contract_tests.run.target import Target
 from contract_tests.run_state import RunState
+from spec_loader.statuses import is_success
 
 schema = schemathesis.pytest.from_fixture("contract_schema")
 
@@ -39,7 +40,7 @@ def test_server_keeps_the_contract(
         excluded_checks=[ignored_auth] if confirmed else None,
     )
     # Reached only when every check passed, ignored_auth included, on this accepted case.
-    if 200 <= response.status_code < 300:
+    if is_success(response.status_code):
         contract_run_state.auth_confirmed.add(case.operation.label)
     if case.meta is not None and case.meta.phase.name == EXAMPLES_PHASE:
         # ignored_auth looks only at the status of its probes, so the refusal itself

@@ -21,6 +21,7 @@ from schemathesis import HookContext
 import spec_loader
 from contract_tests import run_state
 from contract_tests.http_parts import AnyCase, operation_id
+from spec_loader.statuses import is_success
 
 ACCEPT = "Accept"
 
@@ -34,7 +35,7 @@ def answer_media_types() -> dict[str, tuple[str, ...]]:
         types = {
             media_type
             for status in spec_loader.response_statuses(spec, op.operation_id)
-            if status.startswith("2")
+            if is_success(status)
             for media_type in spec_loader.response(spec, op.operation_id, status).get("content", {})
         }
         if len(types) > 1:

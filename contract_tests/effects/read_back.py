@@ -35,11 +35,11 @@ from contract_tests.effects.probe_bodies import neighbour_bodies, other_values, 
 from contract_tests.facts.save_links import CarrierField, EffectFacts, effect_facts, value_at
 from contract_tests.http_parts import AnyCase, header_values, operation_id
 from spec_loader.media_types import essence
+from spec_loader.statuses import OK, is_success
 
 # Saves per run that are also saved again and get neighbours: each costs about eight
 # requests more, and one is enough to catch a server that keeps the first write.
 DELIBERATE_PROBES = 3
-OK_STATUS = 200
 
 
 class Stage(enum.Enum):
@@ -110,7 +110,7 @@ class Call:
 
     @property
     def accepted(self) -> bool:
-        return 200 <= self.response.status_code < 300
+        return is_success(self.response.status_code)
 
     def curl(self) -> str:
         # Masked as the schema's output configuration says, as schemathesis' own are.
@@ -164,7 +164,7 @@ def effect_of(ctx: CheckContext, response: Response, case: AnyCase) -> Effect | 
 
 def _probe(ctx: CheckContext, response: Response, case: AnyCase, run: RunMemory) -> Effect | None:
     facts = effect_facts()
-    if operation_id(case) != facts.save_operation_id or not 200 <= response.status_code < 300:
+    if operation_id(case) != facts.save_operation_id or not is_success(response.status_code):
         return None
     read_body = facts.read_back.body_from(case.body)
     key = facts.remove.body_from(case.body)
@@ -239,7 +239,7 @@ def _items(
     response: Response, media_type: str
 ) -> tuple[list[Mapping[str, Any]] | None, str | None]:
     content_types = [essence(value) for value in header_values(response, "Content-Type")]
-    if response.status_code != OK_STATUS:
+    if response.status_code != OK:
         return None, f"the Get answered {response.status_code}"
     if content_types != [media_type]:
         return None, f"the Get, asked for {media_type}, answered {content_types or 'no type'}"

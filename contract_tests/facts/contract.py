@@ -13,10 +13,10 @@ from dataclasses import dataclass
 import jsonschema_rs
 
 import spec_loader
+from spec_loader.statuses import NO_CONTENT, is_error, spec_key
 
 # A success response says, in this extension, which body text it tolerates.
 TOLERATED_BODY_EXTENSION = "x-tolerated-body"
-NO_CONTENT = "204"
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,8 @@ class ContractFacts:
 
 def _operation_facts(spec: spec_loader.JsonObject, op: spec_loader.Operation) -> OperationFacts:
     tolerated = None
-    if NO_CONTENT in op.node["responses"]:
-        tolerated = spec_loader.response(spec, op.operation_id, NO_CONTENT).get(
+    if spec_key(NO_CONTENT) in op.node["responses"]:
+        tolerated = spec_loader.response(spec, op.operation_id, spec_key(NO_CONTENT)).get(
             TOLERATED_BODY_EXTENSION
         )
     return OperationFacts(
@@ -74,7 +74,7 @@ def contract_facts() -> ContractFacts:
         spec_loader.response(spec, op.operation_id, status)
         for op in operations
         for status in spec_loader.response_statuses(spec, op.operation_id)
-        if status[:1] in ("4", "5")
+        if is_error(status)
     ]
     schemes = spec_loader.security_schemes(spec).values()
     api_keys = {scheme["in"]: scheme["name"] for scheme in schemes if scheme["type"] == "apiKey"}

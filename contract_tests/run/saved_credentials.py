@@ -24,6 +24,7 @@ from schemathesis.specs.openapi.expressions import evaluate
 import spec_loader
 from contract_tests.http_parts import AnyCase, operation_id
 from contract_tests.run.target import Target
+from spec_loader.statuses import is_success
 
 REMOVE_OPERATION = "RemoveUntrustedCredentialsForAssociate"
 # A removal that does not answer within this long is reported as not removed.
@@ -76,7 +77,7 @@ class SavedCredentials:
         schema.hooks.register_hook_with_name(self.after_call, "after_call")
 
     def after_call(self, context: HookContext, case: AnyCase, response: Response) -> None:
-        if not 200 <= response.status_code < 300:
+        if not is_success(response.status_code):
             return
         expressions = self.links.get((operation_id(case), str(response.status_code)))
         if expressions is None:
@@ -113,7 +114,7 @@ class SavedCredentials:
             )
         except requests.RequestException as error:
             return f"no answer ({type(error).__name__})"
-        if 200 <= answer.status_code < 300:
+        if is_success(answer.status_code):
             return None
         return f"answered {answer.status_code}"
 

@@ -25,7 +25,7 @@ from typing import Any
 from starlette.types import ASGIApp
 
 import spec_loader
-from contract_tests.facts.contract import NO_CONTENT
+from spec_loader.statuses import NO_CONTENT
 from tests.contract.intercept import Answer, EditAnswer, Exchange, Forward, around, intercept
 from tests.contract.planted_fault import Fault, Variation
 from tests.contract.store_access import (
@@ -131,7 +131,7 @@ def taken_back(operation_id: str, only_over_an_earlier_one: bool) -> Callable[[A
             return await forward(request)
         previous = await stored(forward, request, key)
         answer = await forward(request)
-        if answer.status == int(NO_CONTENT) and (previous or not only_over_an_earlier_one):
+        if answer.status == NO_CONTENT and (previous or not only_over_an_earlier_one):
             await put_back(forward, request, key, previous)
         return answer
 
@@ -193,7 +193,7 @@ def with_another_types_credentials(app: ASGIApp) -> ASGIApp:
     async def handle(request: Exchange, forward: Forward) -> Answer:
         answer = await forward(request)
         operation_id = operation_of(request)
-        if operation_id == SAVE and answer.status == int(NO_CONTENT):
+        if operation_id == SAVE and answer.status == NO_CONTENT:
             key = key_of(request)
             if key is not None:
                 saved.append(key)

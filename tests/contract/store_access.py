@@ -22,12 +22,12 @@ from dataclasses import replace
 from typing import Any
 
 import spec_loader
-from contract_tests.facts.contract import NO_CONTENT
+from spec_loader.statuses import NO_CONTENT, spec_key
 from tests.contract.intercept import Answer, Exchange, Forward
 
 SAVE = "SaveUntrustedCredentialsForAssociate"
 SPEC = spec_loader.load_spec()
-LINKS = spec_loader.response(SPEC, SAVE, NO_CONTENT)["links"]
+LINKS = spec_loader.response(SPEC, SAVE, spec_key(NO_CONTENT))["links"]
 REQUEST_BODY = "$request.body#"
 OK = 200
 
@@ -193,4 +193,4 @@ async def put_back(
             set_value_at(body, path, key[field])
         set_value_at(body, CARRIER_PATH, previous)
         call = own_call(request, SAVE, body, SYSTEM_AUTHORIZATION)
-    await checked(forward, call, int(NO_CONTENT))
+    await checked(forward, call, NO_CONTENT)

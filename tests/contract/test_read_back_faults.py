@@ -19,7 +19,7 @@ import pytest
 from starlette.types import ASGIApp
 
 import spec_loader
-from contract_tests.facts.contract import NO_CONTENT
+from spec_loader.statuses import NO_CONTENT
 from tests.contract import read_back_faults as faults
 from tests.contract.intercept import Answer, Exchange, Forward, around, call_app
 from tests.contract.planted_fault import Fault, Variation
@@ -41,7 +41,7 @@ from tests.contract.store_access import (
 
 Items = list[dict[str, Any]]
 CALLER = "Basic Y2FsbGVyOnBhc3N3b3Jk"
-SAVED = int(NO_CONTENT)
+SAVED = NO_CONTENT
 GET_200 = spec_loader.response(SPEC, GET, str(OK))["content"]
 XML_ANSWER_TYPE = next(media_type for media_type in GET_200 if media_type.endswith("xml"))
 ANSWER_VALIDATOR = jsonschema_rs.validator_for(
