@@ -43,3 +43,13 @@ def success_statuses(spec: spec_loader.JsonObject, operation_id: str) -> list[st
 def error_statuses(spec: spec_loader.JsonObject, operation_id: str) -> list[str]:
     """One operation's documented error statuses, in the spec's order."""
     return [s for s in spec_loader.response_statuses(spec, operation_id) if is_error(s)]
+
+
+def error_media_types(spec: spec_loader.JsonObject) -> list[str]:
+    """Every media type an error answer of the spec comes in, in the spec's order."""
+    found: list[str] = []
+    for op in spec_loader.operations(spec):
+        for status in error_statuses(spec, op.operation_id):
+            content = spec_loader.response(spec, op.operation_id, status).get("content", {})
+            found.extend(media_type for media_type in content if media_type not in found)
+    return found

@@ -18,7 +18,7 @@ from typing import Any
 import jsonschema_rs
 
 import spec_loader
-from spec_loader.media_types import JSON_SYNTAX, body_syntax
+from spec_loader.media_types import default_json
 
 READ_BACK_LINK = "ReadBack"
 REMOVE_LINK = "Remove"
@@ -149,7 +149,7 @@ def effect_facts() -> EffectFacts:
             and not field.schema.get("readOnly")
         ),
         secret_fields=tuple(fields[name] for name in sorted(secrets)),
-        json_media_type=next(t for t in media_types if body_syntax(t) == JSON_SYNTAX),
+        json_media_type=default_json(media_types),
         read_back_key_schemas={
             name: read_back_schema["properties"][name] for name in read_back.pointers
         },

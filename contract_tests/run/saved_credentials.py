@@ -24,12 +24,12 @@ from schemathesis.specs.openapi.expressions import evaluate
 import spec_loader
 from contract_tests.http_parts import AnyCase, operation_id
 from contract_tests.run.target import Target
+from spec_loader.media_types import default_json
 from spec_loader.statuses import is_success
 
 REMOVE_OPERATION = "RemoveUntrustedCredentialsForAssociate"
 # A removal that does not answer within this long is reported as not removed.
 REMOVE_TIMEOUT_SECONDS = 30
-JSON_SUFFIX = "json"
 
 
 @dataclass(frozen=True)
@@ -66,10 +66,8 @@ class SavedCredentials:
         self.remove_path = remove.path
         self.remove_method = remove.method.upper()
         # The bodies are sent as JSON: the first JSON media type Remove takes.
-        self.remove_media_type = next(
-            media_type
-            for media_type in spec_loader.request_media_types(spec, REMOVE_OPERATION)
-            if media_type.endswith(JSON_SUFFIX)
+        self.remove_media_type = default_json(
+            spec_loader.request_media_types(spec, REMOVE_OPERATION)
         )
         self.keys: dict[str, dict[str, Any]] = {}  # by their JSON text: a save twice is one
 

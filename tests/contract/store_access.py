@@ -15,13 +15,13 @@ fault the suite must catch.
 
 from __future__ import annotations
 
-import base64
 import json
 import secrets
 from dataclasses import replace
 from typing import Any
 
 import spec_loader
+from spec_loader.auth import basic_authorization
 from spec_loader.statuses import NO_CONTENT, spec_key
 from tests.contract.intercept import Answer, Exchange, Forward
 
@@ -77,7 +77,7 @@ OPERATIONS_AT = {
 
 # Made up per process: the batch serves every wrapped server from this one.
 SYSTEM_USER = (f"contract-system-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
-SYSTEM_AUTHORIZATION = "Basic " + base64.b64encode(":".join(SYSTEM_USER).encode()).decode()
+SYSTEM_AUTHORIZATION = basic_authorization(":".join(SYSTEM_USER))
 
 
 def operation_of(request: Exchange) -> str | None:

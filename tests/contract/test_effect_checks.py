@@ -27,8 +27,8 @@ from contract_tests.facts.save_links import value_at
 from contract_tests.hooks import start_run
 from contract_tests.run.connection import reusable_session
 from contract_tests.run.schemathesis_schema import CONFIG_PATH
-from contract_tests.run.target import basic_authorization
 from reference_server.launcher import serve_app
+from spec_loader.auth import basic_authorization
 from tests.contract.stand_in import FACTS, SPEC, Body, StandIn
 
 ADMINISTRATOR = f"admin-{secrets.token_hex(4)}:{secrets.token_urlsafe(16)}"
