@@ -20,7 +20,7 @@ from schemathesis.checks import CheckFunction
 
 from contract_tests import run_state
 from contract_tests.checks.responses import NOT_APPLICABLE
-from contract_tests.effects.compare import MISSING, Difference, differences, no_value, shown
+from contract_tests.effects.compare import Difference, differences, no_value, shown
 from contract_tests.effects.read_back import (
     Call,
     Effect,
@@ -31,6 +31,7 @@ from contract_tests.effects.read_back import (
 )
 from contract_tests.facts.save_links import effect_facts
 from contract_tests.http_parts import AnyCase
+from spec_loader.documents import MISSING
 
 
 def _key(body: Mapping[str, Any]) -> str:

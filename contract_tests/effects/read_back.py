@@ -32,8 +32,9 @@ from schemathesis.specs.openapi.schemas import OpenApiSchema
 from contract_tests import run_state
 from contract_tests.effects.compare import key_value
 from contract_tests.effects.probe_bodies import neighbour_bodies, other_values, with_carrier
-from contract_tests.facts.save_links import CarrierField, EffectFacts, effect_facts, value_at
+from contract_tests.facts.save_links import CarrierField, EffectFacts, effect_facts
 from contract_tests.http_parts import AnyCase, header_values, operation_id
+from spec_loader.documents import value_at
 from spec_loader.media_types import essence
 from spec_loader.statuses import OK, is_success
 

@@ -24,10 +24,10 @@ from schemathesis.specs.openapi.expressions import evaluate
 import spec_loader
 from contract_tests.http_parts import AnyCase, operation_id
 from contract_tests.run.target import Target
+from spec_loader.links import credential_links, response_links
 from spec_loader.media_types import default_json
 from spec_loader.statuses import is_success
 
-REMOVE_OPERATION = "RemoveUntrustedCredentialsForAssociate"
 # A removal that does not answer within this long is reported as not removed.
 REMOVE_TIMEOUT_SECONDS = 30
 
@@ -48,26 +48,24 @@ class Cleanup:
 
 def removal_links(spec: spec_loader.JsonObject) -> dict[tuple[str, str], dict[str, str]]:
     """(operationId, status) -> Remove's body fields and the expressions they come from."""
-    links: dict[tuple[str, str], dict[str, str]] = {}
-    for op in spec_loader.operations(spec):
-        for status in spec_loader.response_statuses(spec, op.operation_id):
-            response = spec_loader.response(spec, op.operation_id, status)
-            for link in response.get("links", {}).values():
-                if link.get("operationId") == REMOVE_OPERATION:
-                    links[(op.operation_id, status)] = link["requestBody"]
-    return links
+    remove_id = credential_links(spec).remove.operation_id
+    return {
+        (found.operation_id, found.status): found.link.expressions
+        for found in response_links(spec)
+        if found.link.operation_id == remove_id
+    }
 
 
 class SavedCredentials:
     def __init__(self) -> None:
         spec = spec_loader.load_spec()
         self.links = removal_links(spec)
-        remove = spec_loader.operation(spec, REMOVE_OPERATION)
+        remove = spec_loader.operation(spec, credential_links(spec).remove.operation_id)
         self.remove_path = remove.path
         self.remove_method = remove.method.upper()
         # The bodies are sent as JSON: the first JSON media type Remove takes.
         self.remove_media_type = default_json(
-            spec_loader.request_media_types(spec, REMOVE_OPERATION)
+            spec_loader.request_media_types(spec, remove.operation_id)
         )
         self.keys: dict[str, dict[str, Any]] = {}  # by their JSON text: a save twice is one
 

@@ -25,14 +25,14 @@ from typing import Any
 from starlette.types import ASGIApp
 
 import spec_loader
-from spec_loader.statuses import NO_CONTENT
+from spec_loader.documents import value_at
+from spec_loader.statuses import NO_CONTENT, OK, spec_key
 from tests.contract.intercept import Answer, EditAnswer, Exchange, Forward, around, intercept
 from tests.contract.planted_fault import Fault, Variation
 from tests.contract.store_access import (
     ANSWER_JSON_TYPES,
     GET,
     ITEM_KEY_FIELDS,
-    OK,
     READ_BACK_FIELDS,
     REMOVE,
     SAVE,
@@ -49,12 +49,10 @@ from tests.contract.store_access import (
     read_back_body,
     set_value_at,
     stored,
-    value_at,
 )
 
-ITEM_SCHEMA = spec_loader.response(SPEC, GET, str(OK))["content"][ANSWER_JSON_TYPES[0]]["schema"][
-    "items"
-]
+GET_ANSWER = spec_loader.response(SPEC, GET, spec_key(OK))["content"][ANSWER_JSON_TYPES[0]]
+ITEM_SCHEMA = GET_ANSWER["schema"]["items"]
 ITEM_PROPERTIES: dict[str, Any] = ITEM_SCHEMA["properties"]
 SECRET_FIELDS = [path[0] for path in spec_loader.secret_paths(ITEM_SCHEMA)]
 

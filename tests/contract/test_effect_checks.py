@@ -23,12 +23,12 @@ import spec_loader
 from contract_tests.cases.budget import thorough_from_environment
 from contract_tests.effects import checks as effect_checks
 from contract_tests.effects.read_back import EffectSettings, Reader, SecretRule
-from contract_tests.facts.save_links import value_at
 from contract_tests.hooks import start_run
 from contract_tests.run.connection import reusable_session
 from contract_tests.run.schemathesis_schema import CONFIG_PATH
 from reference_server.launcher import serve_app
 from spec_loader.auth import basic_authorization
+from spec_loader.documents import value_at
 from tests.contract.stand_in import FACTS, SPEC, Body, StandIn
 
 ADMINISTRATOR = f"admin-{secrets.token_hex(4)}:{secrets.token_urlsafe(16)}"
