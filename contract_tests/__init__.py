@@ -9,8 +9,9 @@ parts, by role:
 - ``checks/``: checks of single answers; ``effects/``: the read-back of accepted saves
   and its checks; ``baseline/``: the accepted deviations;
 - ``hooks.py``: what schemathesis loads, under ``st run`` and under pytest alike (it
-  imports no pytest);
-- ``run/``: one pytest run (options, its state, target, session, report folders);
+  imports no pytest); ``run_state.py``: what one run remembers, one object per run;
+- ``run/``: one pytest run (options, its record from start to verdict, target,
+  session, report folders);
   ``report/``: its tallies, verdict and end record, the summary and ``report.html``;
 - ``conftest.py`` wires the pytest run; ``test_contract.py`` runs the examples,
   coverage and fuzzing phases and ``test_stateful.py`` the stateful one.

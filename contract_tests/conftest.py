@@ -14,10 +14,9 @@ from _pytest.terminal import TerminalReporter
 from schemathesis import BaseSchema
 
 from contract_tests.baseline.ledger import BaselineFileError, BaselineLedger
-from contract_tests.cases import budget
 from contract_tests.cases.one_associate import OneAssociate
-from contract_tests.effects import read_back
 from contract_tests.effects.saved_credentials import Cleanup, SavedCredentials
+from contract_tests.hooks import start_run
 from contract_tests.report.case_tally import CaseTally
 from contract_tests.report.summary import write_summary
 from contract_tests.report.verdict import SuiteExit
@@ -31,11 +30,12 @@ from contract_tests.run.options import (
     read_options,
 )
 from contract_tests.run.read_back_settings import effect_settings
+from contract_tests.run.record import FINISHED, OPTIONS_KEY, RUN_KEY, ContractRun
 from contract_tests.run.report_folders import prune_reports
 from contract_tests.run.schemathesis_schema import contract_schema as build_contract_schema
-from contract_tests.run.state import FINISHED, OPTIONS_KEY, RUN_KEY, ContractRun
 from contract_tests.run.target import Target, open_target
 from contract_tests.run.target_probe import TargetUnusableError, probe_target
+from contract_tests.run_state import RunState
 
 NOT_TESTED_REASON = "not tested: the verdict below says why"
 
@@ -76,6 +76,14 @@ def contract_session(contract_options: ContractOptions) -> Iterator[requests.Ses
 
 
 @pytest.fixture(scope="session")
+def contract_run_state(pytestconfig: pytest.Config, contract_schema: BaseSchema) -> RunState:
+    """The run that contract_schema started: the tests share what it remembers."""
+    state = pytestconfig.stash[RUN_KEY].state
+    assert state is not None
+    return state
+
+
+@pytest.fixture(scope="session")
 def contract_schema(
     request: pytest.FixtureRequest,
     pytestconfig: pytest.Config,
@@ -85,13 +93,13 @@ def contract_schema(
 ) -> Iterator[BaseSchema]:
     options = contract_options
     schema = build_contract_schema(options, contract_target)
-    budget.configure(options.thorough)
     if options.reports_dir.parent == REPORTS_ROOT:
         prune_reports(REPORTS_ROOT, REPORTS_PREFIX, options.keep_reports)
     run = pytestconfig.stash[RUN_KEY]
     run.target_url, run.embedded = contract_target.base_url, contract_target.embedded
     run.cases = CaseTally(contract_target.headers)
-    read_back.configure(effect_settings(options, contract_target))
+    # This session's run, in place of the one contract_tests.hooks started on import.
+    run.state = start_run(options.thorough, effect_settings(options, contract_target))
     saved = SavedCredentials()
     if options.baseline is not None:
         try:

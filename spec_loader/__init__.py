@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from spec_loader.media_types import default_json
+
 SPEC_ENV_VAR = "SUPEROFFICE_OPENAPI_SPEC"
 CHECKOUT_SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi" / "openapi.yaml"
 PACKAGED_SPEC_PATH = Path(__file__).resolve().parent / "openapi.yaml"
@@ -132,10 +134,12 @@ def inline_refs(spec: JsonObject, node: Any) -> Any:
 
 
 def request_schema(
-    spec: JsonObject, operation_id: str, media_type: str = "application/json"
+    spec: JsonObject, operation_id: str, media_type: str | None = None
 ) -> JsonObject:
-    """One operation's request body schema for one media type, every reference inlined."""
-    content = operation(spec, operation_id).node["requestBody"]["content"][media_type]
+    """One operation's request body schema for one media type (by default its first JSON
+    type), every reference inlined."""
+    content = operation(spec, operation_id).node["requestBody"]["content"]
+    content = content[media_type or default_json(content)]
     schema: JsonObject = inline_refs(spec, content["schema"])
     return schema
 

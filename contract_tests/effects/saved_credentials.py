@@ -23,11 +23,12 @@ from schemathesis.specs.openapi.expressions import evaluate
 
 import spec_loader
 from contract_tests.http_parts import AnyCase, operation_id
+from spec_loader.links import credential_links, response_links
+from spec_loader.media_types import default_json
+from spec_loader.statuses import is_success
 
-REMOVE_OPERATION = "RemoveUntrustedCredentialsForAssociate"
 # A removal that does not answer within this long is reported as not removed.
 REMOVE_TIMEOUT_SECONDS = 30
-JSON_SUFFIX = "json"
 
 
 @dataclass(frozen=True)
@@ -46,28 +47,24 @@ class Cleanup:
 
 def removal_links(spec: spec_loader.JsonObject) -> dict[tuple[str, str], dict[str, str]]:
     """(operationId, status) -> Remove's body fields and the expressions they come from."""
-    links: dict[tuple[str, str], dict[str, str]] = {}
-    for op in spec_loader.operations(spec):
-        for status in spec_loader.response_statuses(spec, op.operation_id):
-            response = spec_loader.response(spec, op.operation_id, status)
-            for link in response.get("links", {}).values():
-                if link.get("operationId") == REMOVE_OPERATION:
-                    links[(op.operation_id, status)] = link["requestBody"]
-    return links
+    remove_id = credential_links(spec).remove.operation_id
+    return {
+        (found.operation_id, found.status): found.link.expressions
+        for found in response_links(spec)
+        if found.link.operation_id == remove_id
+    }
 
 
 class SavedCredentials:
     def __init__(self) -> None:
         spec = spec_loader.load_spec()
         self.links = removal_links(spec)
-        remove = spec_loader.operation(spec, REMOVE_OPERATION)
+        remove = spec_loader.operation(spec, credential_links(spec).remove.operation_id)
         self.remove_path = remove.path
         self.remove_method = remove.method.upper()
         # The bodies are sent as JSON: the first JSON media type Remove takes.
-        self.remove_media_type = next(
-            media_type
-            for media_type in spec_loader.request_media_types(spec, REMOVE_OPERATION)
-            if media_type.endswith(JSON_SUFFIX)
+        self.remove_media_type = default_json(
+            spec_loader.request_media_types(spec, remove.operation_id)
         )
         self.keys: dict[str, dict[str, Any]] = {}  # by their JSON text: a save twice is one
 
@@ -75,7 +72,7 @@ class SavedCredentials:
         schema.hooks.register_hook_with_name(self.after_call, "after_call")
 
     def after_call(self, context: HookContext, case: AnyCase, response: Response) -> None:
-        if not 200 <= response.status_code < 300:
+        if not is_success(response.status_code):
             return
         expressions = self.links.get((operation_id(case), str(response.status_code)))
         if expressions is None:
@@ -115,7 +112,7 @@ class SavedCredentials:
             )
         except requests.RequestException as error:
             return f"no answer ({type(error).__name__})"
-        if 200 <= answer.status_code < 300:
+        if is_success(answer.status_code):
             return None
         return f"answered {answer.status_code}"
 

@@ -10,9 +10,10 @@ from typing import Any, ClassVar
 from starlette.responses import Response
 
 import spec_loader
-from reference_server.records import KeyPaths, Path
+from reference_server.records import KeyForm, KeyPaths, Path, key_paths
 from reference_server.settings import Identity
 from reference_server.storage import CredentialStore
+from spec_loader.links import credential_links
 
 
 @dataclass(frozen=True)
@@ -32,13 +33,16 @@ class Handler(abc.ABC):
 
     # What a limited identity is refused (403) for another associate: "save", "read", ...
     verb: ClassVar[str]
-    # Where the operation's request holds the credential key (checked at start-up).
-    key: ClassVar[KeyPaths]
+    # How the operation's request holds the credential key.
+    key_form: ClassVar[KeyForm]
 
     def __init__(
         self, spec: spec_loader.JsonObject, operation_id: str, store: CredentialStore
     ) -> None:
         self._store = store
+        self._links = credential_links(spec)
+        # Where the operation's request holds the credential key (checked at start-up).
+        self.key: KeyPaths = key_paths(self._links, self.key_form)
 
     @abc.abstractmethod
     async def answer(self, call: Call) -> Response:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from reference_server.operations.base import Call, Handler
-from reference_server.records import NAMED_CREDENTIAL
+from reference_server.records import KeyForm
+from spec_loader.statuses import NO_CONTENT
 
 
 class RemoveCredentials(Handler):
     verb = "remove"
-    key = NAMED_CREDENTIAL
+    key_form = KeyForm.NAMED
 
     async def answer(self, call: Call) -> Response:
         await self._store.remove(self.key.row_key(call.document))
-        return Response(status_code=204)
+        return Response(status_code=NO_CONTENT)

@@ -1,5 +1,7 @@
-"""One run of the pytest suite, as one object: filled in as it goes, and at its end gathered
-into the RunData that the summary, the reports and the exit code all come from.
+"""The record of one run of the pytest suite: filled in as it goes, and at its end gathered
+into the RunData that the summary, the reports and the exit code all come from. (What
+the hooks and checks remember as they go is the run's RunState, contract_tests.run_state;
+the record holds it.)
 
 It lives in the pytest config's stash (RUN_KEY), beside the options (OPTIONS_KEY), so that
 ``superoffice-contract`` can hand the options in and take the verdict back.
@@ -14,8 +16,6 @@ from dataclasses import dataclass, field
 import pytest
 
 from contract_tests.baseline.ledger import BaselineFileError, BaselineLedger
-from contract_tests.cases import budget
-from contract_tests.effects import read_back
 from contract_tests.effects.saved_credentials import Cleanup
 from contract_tests.report import html_page
 from contract_tests.report.case_tally import CaseTally
@@ -30,6 +30,7 @@ from contract_tests.report.run_data import (
 from contract_tests.report.verdict import RunOutcome, Verdict, decide
 from contract_tests.report.violations import ViolationLog
 from contract_tests.run.options import ContractOptions
+from contract_tests.run_state import RunState
 
 OPTIONS_KEY = pytest.StashKey[ContractOptions]()
 RUN_KEY = pytest.StashKey["ContractRun"]()
@@ -47,6 +48,7 @@ class ContractRun:
     target_url: str | None = None  # known once the target is open
     embedded: bool = False
     mode: str = ""  # the budget's account of what it left out, filled in at the end
+    state: RunState | None = None  # what the hooks and checks remember, once the run starts
     cases: CaseTally = field(default_factory=lambda: CaseTally({}))
     checks: CheckTally = field(default_factory=CheckTally)
     violations: ViolationLog = field(default_factory=ViolationLog)
@@ -72,9 +74,10 @@ class ContractRun:
 
     def close(self, pytest_status: int, completed: bool) -> Verdict:
         """Gather the end record, write the suite's reports, and give the verdict."""
-        self.mode = budget.budget().describe()
-        seen = read_back.memory().secrets_seen
-        self.secrets_seen = {rule.value: count for rule, count in sorted(seen.items())}
+        if self.state is not None:
+            self.mode = self.state.budget.describe()
+            seen = self.state.read_back.secrets_seen
+            self.secrets_seen = {rule.value: count for rule, count in sorted(seen.items())}
         directory = self.options.reports_dir
         directory.mkdir(parents=True, exist_ok=True)
         if self.stopped is None:
