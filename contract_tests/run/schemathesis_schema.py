@@ -19,6 +19,8 @@ CONFIG_NAME = "schemathesis.toml"
 CHECKOUT_CONFIG_PATH = Path(__file__).resolve().parents[2] / CONFIG_NAME
 PACKAGED_CONFIG_PATH = Path(__file__).resolve().parents[1] / CONFIG_NAME
 CONFIG_PATH = CHECKOUT_CONFIG_PATH if CHECKOUT_CONFIG_PATH.is_file() else PACKAGED_CONFIG_PATH
+# This project's checks that only plain st run uses: the suite does their work itself.
+ST_RUN_ONLY_CHECKS = frozenset({NothingLeftBehind.__name__})
 
 
 def contract_schema(options: ContractOptions, target: Target) -> BaseSchema:
@@ -33,5 +35,5 @@ def contract_schema(options: ContractOptions, target: Target) -> BaseSchema:
     # own session (connection.py), for every request it sends, not only the cases.
     schema.config.rate_limit = None
     # The suite removes what it saved itself, also after a failure or Ctrl-C.
-    schema.config.checks.update(excluded_check_names=[NothingLeftBehind.__name__])
+    schema.config.checks.update(excluded_check_names=list(ST_RUN_ONLY_CHECKS))
     return schema

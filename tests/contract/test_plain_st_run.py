@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import secrets
 import subprocess
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 from schemathesis.engine.run.probes import HEADER_NAME as PROBE_HEADER
+from starlette.types import ASGIApp
 
 import spec_loader
 from contract_tests.checks.nothing_left_behind import NothingLeftBehind
 from contract_tests.run.options import NAMED_TARGET_RATE
 from contract_tests.run.rate_limit import parse_rate
+from spec_loader.links import credential_links
 from tests.contract.arrivals import busiest_window, note_arrivals
-from tests.contract.conftest import Credentials
+from tests.contract.conftest import Credentials, no_fault
 from tests.contract.fault_servers import serve_reference_app
+from tests.contract.intercept import Exchange, intercept
 from tests.contract.stored_rows import stored_rows
 from tests.contract.suite_run import ROOT, suite_environment
 
@@ -30,6 +34,7 @@ ST = Path(spec_loader.__file__).parents[1] / ".venv" / "bin" / "st"
 FUZZING = ("--phases", "fuzzing", "--max-examples", "30")
 ST_RUN_TIMEOUT_SECONDS = 300
 ONE_AT_THE_EDGE = 1
+SPEC = spec_loader.load_spec()
 
 pytestmark = pytest.mark.slow
 
@@ -42,11 +47,13 @@ class StRun:
     rows_left: int
 
 
-def st_run(directory: Path, *options: str) -> StRun:
+def st_run(directory: Path, *options: str, fault: Callable[[ASGIApp], ASGIApp] = no_fault) -> StRun:
     arrivals: list[float] = []
     # st run's capability probes, sent once before the first case, bypass its limiter.
     counted = note_arrivals(arrivals, unless_header=PROBE_HEADER)
-    with serve_reference_app(counted, directory, (CREDENTIALS.user, CREDENTIALS.password)) as url:
+    with serve_reference_app(
+        lambda app: counted(fault(app)), directory, (CREDENTIALS.user, CREDENTIALS.password)
+    ) as url:
         command = [str(ST), "run", str(spec_loader.spec_path()), "--url", url]
         command += ["-H", f"Authorization: {CREDENTIALS.authorization}"]
         command += ["--report-dir", str(directory / "st-run"), *FUZZING, *options]
@@ -101,3 +108,27 @@ def test_without_the_check_st_run_leaves_saves_behind(tmp_path: Path) -> None:
     # And at its own rate, the limit above is seen to be broken: that test can fail.
     rate = parse_rate(NAMED_TARGET_RATE)
     assert busiest_window(careless.arrivals, rate.seconds) > rate.requests + ONE_AT_THE_EDGE
+
+
+def removal_refused(app: ASGIApp) -> ASGIApp:
+    """No removal done: each is sent on to a path the app does not serve (404), which is
+    what NothingLeftBehind must report."""
+    remove_path = spec_loader.operation(SPEC, credential_links(SPEC).remove.operation_id).path
+
+    def misroute(request: Exchange) -> Exchange:
+        return (
+            replace(request, path=f"{request.path}-gone")
+            if request.path == remove_path
+            else request
+        )
+
+    return intercept(edit_request=misroute)(app)
+
+
+def test_a_credential_it_cannot_remove_fails_the_check(tmp_path: Path) -> None:
+    refused = st_run(tmp_path, "--rate-limit", "100/s", fault=removal_refused)
+
+    assert refused.exit_code == 1, refused.output[-3000:]
+    assert NothingLeftBehind.__name__ in refused.output
+    assert "could not be removed" in refused.output
+    assert refused.rows_left > 0
