@@ -321,5 +321,5 @@ def api_error(
 
 
 def holds_error(response: httpx.Response) -> bool:
-    """Whether a success without a documented body carries an error object instead."""
+    """Whether a success carries an error object instead of its answer (or of no body)."""
     return bool(response.content) and response.content != b"null" and error_body(response) is not None
