@@ -21,6 +21,8 @@ class Call:
 
     identity: Identity
     # Out of the repr: the document may hold a SecretValue, the headers Authorization.
+    # It names the associate the call acts on, for the caller's own operations too
+    # (the pipeline writes the caller's in); empty when the operation takes no body.
     document: dict[str, Any] = field(repr=False)
     # Where the document may hold secrets (the schema's format: password fields).
     secret_paths: list[Path] = field(repr=False)
@@ -32,8 +34,9 @@ class Handler(abc.ABC):
 
     # What a limited identity is refused (403) for another associate: "save", "read", ...
     verb: ClassVar[str]
-    # Where the operation's request holds the credential key (checked at start-up).
-    key: ClassVar[KeyPaths]
+    # Where the operation's request holds the credential key (checked at start-up);
+    # None: it touches no stored credential (CreateDefault), so no associate is checked.
+    key: ClassVar[KeyPaths | None]
 
     def __init__(
         self, spec: spec_loader.JsonObject, operation_id: str, store: CredentialStore

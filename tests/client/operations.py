@@ -60,7 +60,9 @@ def _only_example(spec: JsonObject, media: JsonObject) -> Any:
 def client_operations(spec: JsonObject = SPEC) -> list[ClientOperation]:
     found = []
     for op in operations(spec):
-        model, example, media_types = None, None, ()
+        model: Any = None
+        example: JsonObject | None = None
+        media_types: tuple[str, ...] = ()
         if "requestBody" in op.node:
             content = op.node["requestBody"]["content"]["application/json"]
             model = getattr(models, content["schema"]["$ref"].rsplit("/", 1)[-1])

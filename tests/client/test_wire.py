@@ -95,7 +95,7 @@ def test_create_default_sends_no_body_and_returns_the_carrier() -> None:
 
 
 def test_save_sends_dates_with_their_offset() -> None:
-    op = next(op for op in OPERATIONS if "Credentials" in op.example)
+    op = next(op for op in BODY_OPERATIONS if "Credentials" in (op.example or {}))
     client, sent = recording_client()
     op.module.sync_detailed(client=client, body=op.example_body())
     assert json.loads(sent[0].content)["Credentials"]["ValidFrom"].endswith("+02:00")

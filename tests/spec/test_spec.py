@@ -177,7 +177,7 @@ def _examples_with_schemas(spec: JsonObject) -> list[tuple[JsonObject, JsonObjec
     """(value, schema) for every example of a request body or of a JSON answer."""
     found = []
     for op in operations(spec):
-        places = [
+        places: list[tuple[JsonObject, JsonObject | None]] = [
             (response(spec, op.operation_id, status), None)
             for status in op.node["responses"]
             if status.startswith("2")
