@@ -1,11 +1,12 @@
 """Every credential the run saved, and its removal at the end of the run.
 
 Which answers saved something, and how to remove it, is read from the spec's links: a
-success response that links to the Remove operation maps Remove's body from the
-request that got it (``$request.body#/...``). Each such answer, in any phase, records
-that body, evaluated by schemathesis' own runtime-expression code. At the end each
-recorded credential is removed through Remove with the run's credentials, through the
-run's session (so within its rate limit).
+success response with a ``Remove`` link maps the body of the Remove it names (the
+ForAssociate one, or the caller's own) from the request that got it
+(``$request.body#/...``). Each such answer, in any phase, records that body, evaluated
+by schemathesis' own runtime-expression code. At the end each recorded credential is
+removed through its Remove with the run's credentials, through the run's session (so
+within its rate limit).
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ import spec_loader
 from contract_tests.http_parts import AnyCase, operation_id
 from contract_tests.target import Target
 
-REMOVE_OPERATION = "RemoveUntrustedCredentialsForAssociate"
+# The name of the link from a save to the operation that removes what it saved.
+REMOVE_LINK = "Remove"
 # A removal that does not answer within this long is reported as not removed.
 REMOVE_TIMEOUT_SECONDS = 30
 JSON_SUFFIX = "json"
@@ -37,6 +39,12 @@ class NotRemoved:
     reason: str
 
 
+@dataclass(frozen=True)
+class RemovalLink:
+    operation_id: str  # the Remove that the link names
+    body: dict[str, str]  # Remove's body fields and the expressions they come from
+
+
 @dataclass
 class Cleanup:
     saved: int = 0
@@ -45,32 +53,49 @@ class Cleanup:
     kept: bool = False  # --keep-data
 
 
-def removal_links(spec: spec_loader.JsonObject) -> dict[tuple[str, str], dict[str, str]]:
-    """(operationId, status) -> Remove's body fields and the expressions they come from."""
-    links: dict[tuple[str, str], dict[str, str]] = {}
+def removal_links(spec: spec_loader.JsonObject) -> dict[tuple[str, str], RemovalLink]:
+    """(operationId, status) -> the Remove its link names, with the body it maps."""
+    links: dict[tuple[str, str], RemovalLink] = {}
     for op in spec_loader.operations(spec):
         for status in spec_loader.response_statuses(spec, op.operation_id):
             response = spec_loader.response(spec, op.operation_id, status)
-            for link in response.get("links", {}).values():
-                if link.get("operationId") == REMOVE_OPERATION:
-                    links[(op.operation_id, status)] = link["requestBody"]
+            link = response.get("links", {}).get(REMOVE_LINK)
+            if link is not None:
+                links[(op.operation_id, status)] = RemovalLink(
+                    link["operationId"], link["requestBody"]
+                )
     return links
+
+
+@dataclass(frozen=True)
+class RemoveCall:
+    """How a Remove is sent: its method and path, and its body as JSON."""
+
+    method: str
+    path: str
+    media_type: str  # the first JSON media type the Remove takes
+
+    @classmethod
+    def of(cls, spec: spec_loader.JsonObject, operation_id: str) -> RemoveCall:
+        remove = spec_loader.operation(spec, operation_id)
+        media_type = next(
+            media_type
+            for media_type in spec_loader.request_media_types(spec, operation_id)
+            if media_type.endswith(JSON_SUFFIX)
+        )
+        return cls(remove.method.upper(), remove.path, media_type)
 
 
 class SavedCredentials:
     def __init__(self) -> None:
         spec = spec_loader.load_spec()
         self.links = removal_links(spec)
-        remove = spec_loader.operation(spec, REMOVE_OPERATION)
-        self.remove_path = remove.path
-        self.remove_method = remove.method.upper()
-        # The bodies are sent as JSON: the first JSON media type Remove takes.
-        self.remove_media_type = next(
-            media_type
-            for media_type in spec_loader.request_media_types(spec, REMOVE_OPERATION)
-            if media_type.endswith(JSON_SUFFIX)
-        )
-        self.keys: dict[str, dict[str, Any]] = {}  # by their JSON text: a save twice is one
+        self.removes = {
+            link.operation_id: RemoveCall.of(spec, link.operation_id)
+            for link in self.links.values()
+        }
+        # By the Remove and its body's JSON text: a save twice is one.
+        self.keys: dict[str, tuple[str, dict[str, Any]]] = {}
 
     def attach(self, schema: BaseSchema) -> None:
         schema.hooks.register_hook_with_name(self.after_call, "after_call")
@@ -78,18 +103,18 @@ class SavedCredentials:
     def after_call(self, context: HookContext, case: AnyCase, response: Response) -> None:
         if not 200 <= response.status_code < 300:
             return
-        expressions = self.links.get((operation_id(case), str(response.status_code)))
-        if expressions is None:
+        link = self.links.get((operation_id(case), str(response.status_code)))
+        if link is None:
             return
         output = StepOutput(response, case)
-        key = {name: _evaluated(expression, output) for name, expression in expressions.items()}
-        self.keys.setdefault(json.dumps(key, sort_keys=True, default=str), key)
+        key = {name: _evaluated(expression, output) for name, expression in link.body.items()}
+        text = json.dumps([link.operation_id, key], sort_keys=True, default=str)
+        self.keys.setdefault(text, (link.operation_id, key))
 
     def remove_all(self, session: requests.Session, target: Target) -> Cleanup:
         result = Cleanup(saved=len(self.keys))
-        headers = {**target.headers, "Content-Type": self.remove_media_type}
-        for key in self.keys.values():
-            reason = self._remove(session, target, headers, key)
+        for remove_id, key in self.keys.values():
+            reason = self._remove(session, target, self.removes[remove_id], key)
             if reason is None:
                 result.removed += 1
             else:
@@ -100,13 +125,14 @@ class SavedCredentials:
         self,
         session: requests.Session,
         target: Target,
-        headers: Mapping[str, str],
+        remove: RemoveCall,
         key: dict[str, Any],
     ) -> str | None:
+        headers: Mapping[str, str] = {**target.headers, "Content-Type": remove.media_type}
         try:
             answer = session.request(
-                self.remove_method,
-                target.base_url + self.remove_path,
+                remove.method,
+                target.base_url + remove.path,
                 data=json.dumps(key).encode(),
                 headers=dict(headers),
                 timeout=REMOVE_TIMEOUT_SECONDS,
