@@ -162,7 +162,8 @@ def test_generated_client_raises_the_typed_error(server: Server) -> None:
 
 def own_flow_example() -> str:
     """The one Python example of docs/client.md that starts from CreateDefault."""
-    blocks = re.findall(r"```python\n(.*?)```", CLIENT_PAGE.read_text(encoding="utf-8"), re.DOTALL)
+    page = CLIENT_PAGE.read_text(encoding="utf-8")
+    blocks: list[str] = re.findall(r"```python\n(.*?)```", page, re.DOTALL)
     [block] = [block for block in blocks if OWN_FLOW_MARKER in block]
     return block
 

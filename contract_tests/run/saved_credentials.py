@@ -24,7 +24,7 @@ from schemathesis.specs.openapi.expressions import evaluate
 
 import spec_loader
 from contract_tests.http_parts import AnyCase, operation_id
-from contract_tests.target import Target
+from contract_tests.run.target import Target
 
 # The name of the link from a save to the operation that removes what it saved.
 REMOVE_LINK = "Remove"
