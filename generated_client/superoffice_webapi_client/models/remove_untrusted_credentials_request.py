@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 T = TypeVar("T", bound="RemoveUntrustedCredentialsRequest")
 
 
-@_attrs_define
+@_attrs_define(kw_only=True)
 class RemoveUntrustedCredentialsRequest:
     """RemoveUntrustedCredentials: Remove a credentials entry for authenticated user.
 
