@@ -13,9 +13,8 @@ import requests
 from _pytest.terminal import TerminalReporter
 from schemathesis import BaseSchema
 
-from contract_tests.cases import budget
 from contract_tests.cases.one_associate import OneAssociate
-from contract_tests.effects import read_back
+from contract_tests.hooks import start_run
 from contract_tests.report.case_tally import CaseTally
 from contract_tests.report.check_tally import CheckTally
 from contract_tests.report.summary import RunFacts, summary_lines
@@ -35,6 +34,7 @@ from contract_tests.run.saved_credentials import Cleanup, SavedCredentials
 from contract_tests.run.schemathesis_schema import contract_schema as build_contract_schema
 from contract_tests.run.target import Target, open_target
 from contract_tests.run.target_probe import TargetUnusableError, probe_target
+from contract_tests.run_state import RunState
 
 OPTIONS_KEY = pytest.StashKey[ContractOptions]()
 RUN_KEY = pytest.StashKey["ContractRun"]()
@@ -44,6 +44,7 @@ RUN_KEY = pytest.StashKey["ContractRun"]()
 class ContractRun:
     """What the summary reports, filled in as the run goes."""
 
+    state: RunState | None = None  # what the hooks and checks remember, once the run starts
     facts: RunFacts | None = None
     cases: CaseTally = field(default_factory=lambda: CaseTally({}))
     checks: CheckTally = field(default_factory=CheckTally)
@@ -87,6 +88,14 @@ def contract_session(contract_options: ContractOptions) -> Iterator[requests.Ses
 
 
 @pytest.fixture(scope="session")
+def contract_run_state(pytestconfig: pytest.Config, contract_schema: BaseSchema) -> RunState:
+    """The run that contract_schema started: the tests share what it remembers."""
+    state = pytestconfig.stash[RUN_KEY].state
+    assert state is not None
+    return state
+
+
+@pytest.fixture(scope="session")
 def contract_schema(
     pytestconfig: pytest.Config,
     contract_options: ContractOptions,
@@ -95,7 +104,6 @@ def contract_schema(
 ) -> Iterator[BaseSchema]:
     options = contract_options
     schema = build_contract_schema(options, contract_target)
-    budget.configure(options.thorough)
     if options.reports_dir.parent == REPORTS_ROOT:
         prune_reports(REPORTS_ROOT, REPORTS_PREFIX, options.keep_reports)
     run = pytestconfig.stash[RUN_KEY]
@@ -106,7 +114,8 @@ def contract_schema(
         str(options.rate_limit or NO_RATE_LIMIT),
     )
     run.cases = CaseTally(contract_target.headers)
-    read_back.configure(effect_settings(options, contract_target))
+    # This session's run, in place of the one contract_tests.hooks started on import.
+    run.state = start_run(options.thorough, effect_settings(options, contract_target))
     saved = SavedCredentials()
     for part in (run.checks, run.cases, saved):
         part.attach(schema)
@@ -149,7 +158,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.Config) -> None:
     options = config.stash.get(OPTIONS_KEY, None)
     run = config.stash.get(RUN_KEY, None)
-    if options is None or run is None or run.facts is None:
+    if options is None or run is None or run.facts is None or run.state is None:
         return
     terminalreporter.write_sep("=", "contract suite")
     verdict = _verdict(run)
@@ -160,9 +169,9 @@ def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.C
             f"verdict:     {verdict}",
         ]
     else:
-        facts = replace(run.facts, mode=budget.budget().describe())
+        facts = replace(run.facts, mode=run.state.budget.describe())
         lines = summary_lines(facts, run.cases, run.checks.counts(), run.cleanup, verdict)
-        lines += secrets_seen_lines()
+        lines += secrets_seen_lines(run.state)
         lines.append(f"reports:     {options.reports_dir.resolve()}")
     for line in lines:
         terminalreporter.write_line(line)
@@ -190,9 +199,9 @@ def _verdict(run: ContractRun) -> str:
     return f"ERROR: pytest exit code {run.exit_status} (see above)"
 
 
-def secrets_seen_lines() -> list[str]:
+def secrets_seen_lines(state: RunState) -> list[str]:
     """How the run's identity saw SecretValue come back, when it read any back."""
-    seen = read_back.memory().secrets_seen
+    seen = state.read_back.secrets_seen
     if not seen:
         return []
     counts = ", ".join(f"{rule.value} {count}x" for rule, count in sorted(seen.items()))

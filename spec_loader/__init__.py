@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from spec_loader.media_types import default_json
+
 SPEC_ENV_VAR = "SUPEROFFICE_OPENAPI_SPEC"
 DEFAULT_SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi" / "openapi.yaml"
 
@@ -133,10 +135,12 @@ def inline_refs(spec: JsonObject, node: Any) -> Any:
 
 
 def request_schema(
-    spec: JsonObject, operation_id: str, media_type: str = "application/json"
+    spec: JsonObject, operation_id: str, media_type: str | None = None
 ) -> JsonObject:
-    """One operation's request body schema for one media type, every reference inlined."""
-    content = operation(spec, operation_id).node["requestBody"]["content"][media_type]
+    """One operation's request body schema for one media type (by default its first JSON
+    type), every reference inlined."""
+    content = operation(spec, operation_id).node["requestBody"]["content"]
+    content = content[media_type or default_json(content)]
     schema: JsonObject = inline_refs(spec, content["schema"])
     return schema
 

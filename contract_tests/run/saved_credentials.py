@@ -25,24 +25,18 @@ from schemathesis.specs.openapi.expressions import evaluate
 import spec_loader
 from contract_tests.http_parts import AnyCase, operation_id
 from contract_tests.run.target import Target
+from spec_loader.links import REMOVE_LINK, Link, response_links
+from spec_loader.media_types import default_json
+from spec_loader.statuses import is_success
 
-# The name of the link from a save to the operation that removes what it saved.
-REMOVE_LINK = "Remove"
 # A removal that does not answer within this long is reported as not removed.
 REMOVE_TIMEOUT_SECONDS = 30
-JSON_SUFFIX = "json"
 
 
 @dataclass(frozen=True)
 class NotRemoved:
     key: dict[str, Any]  # the Remove body: an associate, a type, a public value; no secret
     reason: str
-
-
-@dataclass(frozen=True)
-class RemovalLink:
-    operation_id: str  # the Remove that the link names
-    body: dict[str, str]  # Remove's body fields and the expressions they come from
 
 
 @dataclass
@@ -53,18 +47,14 @@ class Cleanup:
     kept: bool = False  # --keep-data
 
 
-def removal_links(spec: spec_loader.JsonObject) -> dict[tuple[str, str], RemovalLink]:
-    """(operationId, status) -> the Remove its link names, with the body it maps."""
-    links: dict[tuple[str, str], RemovalLink] = {}
-    for op in spec_loader.operations(spec):
-        for status in spec_loader.response_statuses(spec, op.operation_id):
-            response = spec_loader.response(spec, op.operation_id, status)
-            link = response.get("links", {}).get(REMOVE_LINK)
-            if link is not None:
-                links[(op.operation_id, status)] = RemovalLink(
-                    link["operationId"], link["requestBody"]
-                )
-    return links
+def removal_links(spec: spec_loader.JsonObject) -> dict[tuple[str, str], Link]:
+    """(operationId, status) -> its Remove link: the Remove it names (the ForAssociate one,
+    or the caller's own), and the body it maps from the save's request."""
+    return {
+        (found.operation_id, found.status): found.link
+        for found in response_links(spec)
+        if found.name == REMOVE_LINK
+    }
 
 
 @dataclass(frozen=True)
@@ -78,11 +68,7 @@ class RemoveCall:
     @classmethod
     def of(cls, spec: spec_loader.JsonObject, operation_id: str) -> RemoveCall:
         remove = spec_loader.operation(spec, operation_id)
-        media_type = next(
-            media_type
-            for media_type in spec_loader.request_media_types(spec, operation_id)
-            if media_type.endswith(JSON_SUFFIX)
-        )
+        media_type = default_json(spec_loader.request_media_types(spec, operation_id))
         return cls(remove.method.upper(), remove.path, media_type)
 
 
@@ -101,13 +87,15 @@ class SavedCredentials:
         schema.hooks.register_hook_with_name(self.after_call, "after_call")
 
     def after_call(self, context: HookContext, case: AnyCase, response: Response) -> None:
-        if not 200 <= response.status_code < 300:
+        if not is_success(response.status_code):
             return
         link = self.links.get((operation_id(case), str(response.status_code)))
         if link is None:
             return
         output = StepOutput(response, case)
-        key = {name: _evaluated(expression, output) for name, expression in link.body.items()}
+        key = {
+            name: _evaluated(expression, output) for name, expression in link.expressions.items()
+        }
         text = json.dumps([link.operation_id, key], sort_keys=True, default=str)
         self.keys.setdefault(text, (link.operation_id, key))
 
@@ -139,7 +127,7 @@ class SavedCredentials:
             )
         except requests.RequestException as error:
             return f"no answer ({type(error).__name__})"
-        if 200 <= answer.status_code < 300:
+        if is_success(answer.status_code):
             return None
         return f"answered {answer.status_code}"
 

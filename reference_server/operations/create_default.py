@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import Any
 
 import jsonschema_rs
 from starlette.responses import Response
@@ -17,10 +17,9 @@ from starlette.responses import Response
 import spec_loader
 from reference_server.answers import Answers
 from reference_server.operations.base import Call, Handler
-from reference_server.records import KeyPaths
 from reference_server.storage import CredentialStore
+from spec_loader.statuses import OK, spec_key
 
-OK = "200"
 # The carrier field that holds the time of the call: a new credential is valid from now.
 CALL_TIME_FIELD = "ValidFrom"
 DATE_TIME_FORMAT = "date-time"
@@ -33,14 +32,15 @@ def vendor_date(moment: datetime) -> str:
 
 class CreateDefaultCredentials(Handler):
     verb = "create"
-    key: ClassVar[KeyPaths | None] = None
 
     def __init__(
         self, spec: spec_loader.JsonObject, operation_id: str, store: CredentialStore
     ) -> None:
         super().__init__(spec, operation_id, store)
-        self._answers = Answers.from_spec(spec, operation_id, OK)
-        answer = spec_loader.response(spec, operation_id, OK)["content"][self._answers.offered[0]]
+        self._answers = Answers.from_spec(spec, operation_id, spec_key(OK))
+        answer = spec_loader.response(spec, operation_id, spec_key(OK))["content"][
+            self._answers.offered[0]
+        ]
         [example] = answer["examples"].values()
         self._defaults: dict[str, Any] = example["value"]
         # Fail at start-up, not on the first call, if the spec's answer no longer fits.

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from starlette.responses import Response
 
-from reference_server.operations.base import Call, Handler
-from reference_server.records import NAMED_CREDENTIAL, KeyPaths
+from reference_server.operations.base import Call, CredentialHandler
+from reference_server.records import KeyForm
+from spec_loader.statuses import NO_CONTENT
 
 
-class RemoveCredentials(Handler):
+class RemoveCredentials(CredentialHandler):
     verb = "remove"
-    key: ClassVar[KeyPaths] = NAMED_CREDENTIAL
+    key_form = KeyForm.NAMED
 
     async def answer(self, call: Call) -> Response:
         await self._store.remove(self.key.row_key(call.document))
-        return Response(status_code=204)
+        return Response(status_code=NO_CONTENT)

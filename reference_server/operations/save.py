@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from starlette.responses import Response
 
-from reference_server.operations.base import Call, Handler
-from reference_server.records import SAVED_CREDENTIAL, KeyPaths, split_secrets
+from reference_server.operations.base import Call, CredentialHandler
+from reference_server.records import KeyForm, split_secrets
+from spec_loader.statuses import NO_CONTENT
 
 
-class SaveCredentials(Handler):
+class SaveCredentials(CredentialHandler):
     verb = "save"
-    key: ClassVar[KeyPaths] = SAVED_CREDENTIAL
+    key_form = KeyForm.SAVED
 
     async def answer(self, call: Call) -> Response:
         public, secrets = split_secrets(call.document, call.secret_paths)
         await self._store.save(self.key.row_key(call.document), public, secrets)
-        return Response(status_code=204)
+        return Response(status_code=NO_CONTENT)

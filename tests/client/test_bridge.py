@@ -17,7 +17,6 @@ import yaml
 
 from generator.bridge import (
     generator_input,
-    is_json_media_type,
     json_media_types,
     operation_facts,
     template_globals,
@@ -47,29 +46,6 @@ def spec_with_body(content: JsonObject) -> JsonObject:
     spec = copy.deepcopy(SPEC)
     operation(spec, SAVE_ID).node["requestBody"]["content"] = content
     return spec
-
-
-@pytest.mark.parametrize(
-    "media_type",
-    [
-        "application/json",
-        "text/json",
-        "application/json-patch+json",
-        "application/merge-patch+json",
-        "application/problem+json",
-        "Application/JSON; charset=utf-8",
-    ],
-)
-def test_json_family(media_type: str) -> None:
-    assert is_json_media_type(media_type)
-
-
-@pytest.mark.parametrize(
-    "media_type",
-    ["application/xml", "text/xml", "application/x-www-form-urlencoded", "application/json-seq"],
-)
-def test_not_json_family(media_type: str) -> None:
-    assert not is_json_media_type(media_type)
 
 
 def test_json_media_types_keep_the_spec_order_and_drop_the_rest() -> None:

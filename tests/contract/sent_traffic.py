@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from spec_loader.statuses import is_success
+
 
 @dataclass(frozen=True)
 class SentRequest:
@@ -53,6 +55,6 @@ def media_types_never_accepted(
     accepted = {
         request.content_type
         for request in requests
-        if 200 <= request.status < 300 or request.status in past_validation
+        if is_success(request.status) or request.status in past_validation
     }
     return [media_type for media_type in media_types if media_type not in accepted]

@@ -17,8 +17,9 @@ from starlette.routing import Route
 
 import spec_loader
 from contract_tests.effects.compare import key_value
-from contract_tests.facts.save_links import effect_facts, value_at
-from contract_tests.run.target import basic_authorization
+from contract_tests.facts.save_links import effect_facts
+from spec_loader.auth import basic_authorization
+from spec_loader.documents import value_at
 
 SPEC = spec_loader.load_spec()
 FACTS = effect_facts()

@@ -20,14 +20,15 @@ from schemathesis.checks import CheckFunction
 from schemathesis.core.failures import FailureGroup
 
 import spec_loader
+from contract_tests.cases.budget import thorough_from_environment
 from contract_tests.effects import checks as effect_checks
-from contract_tests.effects import read_back
 from contract_tests.effects.read_back import EffectSettings, Reader, SecretRule
-from contract_tests.facts.save_links import value_at
+from contract_tests.hooks import start_run
 from contract_tests.run.connection import reusable_session
 from contract_tests.run.schemathesis_schema import CONFIG_PATH
-from contract_tests.run.target import basic_authorization
 from reference_server.launcher import serve_app
+from spec_loader.auth import basic_authorization
+from spec_loader.documents import value_at
 from tests.contract.stand_in import FACTS, SPEC, Body, StandIn
 
 ADMINISTRATOR = f"admin-{secrets.token_hex(4)}:{secrets.token_urlsafe(16)}"
@@ -99,8 +100,9 @@ def run_read_back(
     config = schemathesis.Config.from_path(CONFIG_PATH)
     config.output.sanitization.update(enabled=sanitized)
     schema: Any = schemathesis.openapi.from_path(spec_loader.spec_path(), config=config)
-    read_back.configure(
-        EffectSettings(
+    start_run(
+        thorough=False,
+        settings=EffectSettings(
             (
                 Reader("the administrator", SecretRule.HIDDEN),
                 Reader(
@@ -109,7 +111,7 @@ def run_read_back(
                     {"Authorization": basic_authorization(SYSTEM_USER)},
                 ),
             )
-        )
+        ),
     )
     with serve_app(server(ADMINISTRATOR, SYSTEM_USER).app()) as url, reusable_session() as session:
         schema.config.update(base_url=url)
@@ -139,9 +141,9 @@ CAUGHT = [
 
 
 @pytest.fixture(autouse=True)
-def fresh_run_memory() -> Iterator[None]:
+def fresh_run() -> Iterator[None]:
     yield
-    read_back.configure(EffectSettings.from_environment())
+    start_run(thorough_from_environment(), EffectSettings.from_environment())
 
 
 def test_clean_stand_in_passes_every_read_back_check() -> None:

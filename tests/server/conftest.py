@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 import secrets
@@ -20,6 +19,7 @@ import pytest
 import spec_loader
 from reference_server.export import export_lines
 from reference_server.launcher import RunningServer, run_command, start_server
+from spec_loader.auth import basic_authorization
 
 BASIC_USER, BASIC_PASSWORD = "admin", "basic-password-1f9c"
 TICKET = "7T:admin-ticket-77aa"
@@ -36,9 +36,7 @@ IDENTITY_ARGS = (
     "--ticket", f"{LIMITED_TICKET}@{LIMITED_ASSOCIATE}",
     "--ticket", f"{SYSTEM_TICKET}@system",
 )  # fmt: skip
-BASIC_AUTHORIZATION = (
-    "Basic " + base64.b64encode(f"{BASIC_USER}:{BASIC_PASSWORD}".encode()).decode()
-)
+BASIC_AUTHORIZATION = basic_authorization(f"{BASIC_USER}:{BASIC_PASSWORD}")
 ADMIN = {"Authorization": BASIC_AUTHORIZATION}
 LIMITED = {"Authorization": f"SOTicket {LIMITED_TICKET}"}
 SYSTEM_USER = {"Authorization": f"SOTicket {SYSTEM_TICKET}"}
