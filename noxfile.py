@@ -31,6 +31,7 @@ HAND_WRITTEN = [
     "spec_loader",
     "tests",
     "contract_tests",
+    "fault_lab",
     "generator",
     "reference_server",
     "benchmarks",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from contract_tests.facts.contract import contract_facts
 from contract_tests.run.report_folders import HAR_FILE
-from tests.contract.conftest import COOKIE_SETTER, XSRF_TOKEN, Batch
-from tests.contract.request_log import LOG_FILE, PLANTED_VALUE, LoggedRequest, logged_requests
-from tests.contract.sent_traffic import sent_requests
+from fault_lab.batch import COOKIE_SETTER, XSRF_TOKEN, Batch
+from fault_lab.request_log import LOG_FILE, PLANTED_VALUE, LoggedRequest, logged_requests
+from fault_lab.sent_traffic import sent_requests
 
 # Without a shared session every request opens a connection of its own. With one, new
 # ones are left to ignored_auth's probes (schemathesis sends them without the session)

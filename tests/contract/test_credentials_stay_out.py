@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.contract.conftest import UNSANITIZED, Batch
-from tests.contract.suite_run import TESTS_FAILED
+from fault_lab.batch import UNSANITIZED, Batch
+from fault_lab.suite_run import TESTS_FAILED
 
 
 def test_no_sanitized_run_reveals_the_credentials(batch: Batch) -> None:

@@ -18,9 +18,9 @@ import pytest
 from starlette.types import ASGIApp
 
 from contract_tests.facts.contract import contract_facts
-from tests.contract.conftest import Credentials, run_against
-from tests.contract.intercept import Answer, Exchange, intercept
-from tests.contract.suite_run import TESTS_FAILED, SuiteRun, env_var_of
+from fault_lab.batch import Credentials, run_against
+from fault_lab.intercept import Answer, Exchange, intercept
+from fault_lab.suite_run import TESTS_FAILED, SuiteRun, env_var_of
 
 CREDENTIALS = Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
 SEED = "20261203"

@@ -26,10 +26,10 @@ from contract_tests.effects.read_back import EffectSettings, Reader, SecretRule
 from contract_tests.hooks import start_run
 from contract_tests.run.connection import reusable_session
 from contract_tests.run.schemathesis_schema import CONFIG_PATH
+from fault_lab.stand_in import FACTS, SPEC, Body, StandIn
 from reference_server.launcher import serve_app
 from spec_loader.auth import basic_authorization
 from spec_loader.documents import value_at
-from tests.contract.stand_in import FACTS, SPEC, Body, StandIn
 
 ADMINISTRATOR = f"admin-{secrets.token_hex(4)}:{secrets.token_urlsafe(16)}"
 SYSTEM_USER = f"system-{secrets.token_hex(4)}:{secrets.token_urlsafe(16)}"

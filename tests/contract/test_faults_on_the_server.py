@@ -16,12 +16,13 @@ import httpx
 import pytest
 
 import spec_loader
+from fault_lab import read_back_faults as faults
+from fault_lab import store_access as store
+from fault_lab.batch import Credentials
+from fault_lab.fault_servers import serve_reference_app
+from fault_lab.faults import fault_named
+from fault_lab.store_access import SAVE_BODY
 from spec_loader.documents import value_at
-from tests.contract import read_back_faults as faults
-from tests.contract import store_access as store
-from tests.contract.conftest import Credentials
-from tests.contract.fault_servers import serve_reference_app
-from tests.contract.test_read_back_faults import SAVE_BODY, fault_named
 
 ADMINISTRATOR = Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
 SECRET = (*store.CARRIER_PATH, faults.SECRET_FIELDS[0])

@@ -7,11 +7,11 @@ import pytest
 from schemathesis.checks import CHECKS
 
 import contract_tests.hooks
-from tests.contract.conftest import CLEAN, Batch
-from tests.contract.faults import FAULTS
-from tests.contract.planted_fault import Fault, Variation
-from tests.contract.read_back_faults import CONFORMANT_VARIATIONS
-from tests.contract.suite_run import TESTS_FAILED
+from fault_lab.batch import CLEAN, Batch
+from fault_lab.faults import FAULTS
+from fault_lab.planted_fault import Fault, Variation
+from fault_lab.read_back_faults import CONFORMANT_VARIATIONS
+from fault_lab.suite_run import TESTS_FAILED
 
 
 def test_clean_reference_server_passes(batch: Batch) -> None:

@@ -18,10 +18,10 @@ import spec_loader
 from contract_tests.cases.one_associate import associate_fields
 from contract_tests.facts.save_links import effect_facts
 from contract_tests.run.target_probe import example_save
-from tests.contract.conftest import Credentials, no_fault
-from tests.contract.fault_servers import serve_reference_app
-from tests.contract.stored_rows import stored_rows
-from tests.contract.suite_run import SuiteRun, run_suite
+from fault_lab.batch import Credentials, no_fault
+from fault_lab.fault_servers import serve_reference_app
+from fault_lab.stored_rows import stored_rows
+from fault_lab.suite_run import SuiteRun, run_suite
 
 CREDENTIALS = Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
 ASSOCIATE = 4242

@@ -20,11 +20,11 @@ from _pytest.config import ExitCode
 from starlette.types import ASGIApp
 
 from contract_tests.run.rate_limit import parse_rate
-from tests.contract.conftest import Credentials
-from tests.contract.fault_servers import serve_reference_app
-from tests.contract.intercept import Exchange, intercept
-from tests.contract.stored_rows import stored_rows
-from tests.contract.suite_run import ROOT, cleanup_counts, suite_command, suite_environment
+from fault_lab.batch import Credentials
+from fault_lab.fault_servers import serve_reference_app
+from fault_lab.intercept import Exchange, intercept
+from fault_lab.stored_rows import stored_rows
+from fault_lab.suite_run import ROOT, cleanup_counts, suite_command, suite_environment
 
 CREDENTIALS = Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
 RATE = "20/s"

@@ -19,12 +19,11 @@ import pytest
 from starlette.types import ASGIApp
 
 import spec_loader
-from spec_loader.documents import value_at
-from spec_loader.statuses import NO_CONTENT, OK, spec_key
-from tests.contract import read_back_faults as faults
-from tests.contract.intercept import Answer, Exchange, Forward, around, call_app
-from tests.contract.planted_fault import Fault, Variation
-from tests.contract.store_access import (
+from fault_lab import read_back_faults as faults
+from fault_lab.faults import fault_named
+from fault_lab.intercept import Answer, Exchange, Forward, around, call_app
+from fault_lab.planted_fault import Fault, Variation
+from fault_lab.store_access import (
     ANSWER_JSON_TYPES,
     CARRIER_PATH,
     GET,
@@ -34,9 +33,13 @@ from tests.contract.store_access import (
     REMOVE_FIELDS,
     REQUEST_JSON_TYPES,
     SAVE,
+    SAVE_BODY,
     SPEC,
     SYSTEM_AUTHORIZATION,
+    example_body,
 )
+from spec_loader.documents import value_at
+from spec_loader.statuses import NO_CONTENT, OK, spec_key
 
 Items = list[dict[str, Any]]
 CALLER = "Basic Y2FsbGVyOnBhc3N3b3Jk"
@@ -47,16 +50,6 @@ ANSWER_VALIDATOR = jsonschema_rs.validator_for(
     GET_200[ANSWER_JSON_TYPES[0]]["schema"], validate_formats=True
 )
 READ_BACK_EXAMPLE: Items = next(iter(GET_200[ANSWER_JSON_TYPES[0]]["examples"].values()))["value"]
-
-
-def example_body(operation_id: str) -> dict[str, Any]:
-    content = spec_loader.operation(SPEC, operation_id).node["requestBody"]["content"]
-    example = next(iter(content[REQUEST_JSON_TYPES[operation_id][0]]["examples"].values()))
-    body: dict[str, Any] = spec_loader.resolve(SPEC, example)["value"]
-    return body
-
-
-SAVE_BODY = example_body(SAVE)
 
 
 def request_to(operation_id: str, body: dict[str, Any], media_type: str | None = None) -> Exchange:
@@ -120,10 +113,6 @@ def store_answering(stored: Items, status: int = SAVED) -> Callable[[Exchange], 
 
 def through(wrapper: Fault | Variation, stand_in: StandIn, request: Exchange) -> Answer:
     return asyncio.run(call_app(wrapper.wrap(stand_in.app()), request))
-
-
-def fault_named(name: str) -> Fault:
-    return next(fault for fault in faults.READ_BACK_FAULTS if fault.name == name)
 
 
 def answered_items(wrapper: Fault | Variation, items: Items, media_type: str | None = None) -> Any:

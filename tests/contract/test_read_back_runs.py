@@ -8,7 +8,7 @@ import re
 import pytest
 
 from contract_tests.effects import checks as effect_checks
-from tests.contract.conftest import CLEAN, EMBEDDED, Batch
+from fault_lab.batch import CLEAN, EMBEDDED, Batch
 
 READ_BACK_CHECKS = [
     effect_checks.saved_credential_reads_back.__name__,

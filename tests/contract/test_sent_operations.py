@@ -8,9 +8,9 @@ import pytest
 import spec_loader
 from contract_tests.cases.accept_negotiation import answer_media_types
 from contract_tests.run.report_folders import HAR_FILE
+from fault_lab.batch import EMBEDDED, Batch
+from fault_lab.sent_traffic import SentRequest, media_types_never_accepted, sent_requests
 from spec_loader.statuses import is_success
-from tests.contract.conftest import EMBEDDED, Batch
-from tests.contract.sent_traffic import SentRequest, media_types_never_accepted, sent_requests
 
 SPEC = spec_loader.load_spec()
 OPERATIONS = spec_loader.operations(SPEC)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import spec_loader
 from contract_tests.run.report_folders import HAR_FILE
-from tests.contract.conftest import EMBEDDED, Batch
-from tests.contract.faults import XML_MEDIA_TYPES
-from tests.contract.sent_traffic import media_types_never_accepted, sent_requests
+from fault_lab.batch import EMBEDDED, Batch
+from fault_lab.faults import XML_MEDIA_TYPES
+from fault_lab.sent_traffic import media_types_never_accepted, sent_requests
 
 SPEC = spec_loader.load_spec()
 MEDIA_TYPES = spec_loader.request_media_types(SPEC, "SaveUntrustedCredentialsForAssociate")

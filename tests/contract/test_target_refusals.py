@@ -17,11 +17,11 @@ from starlette.types import ASGIApp
 
 from contract_tests.facts.contract import contract_facts
 from contract_tests.run.options import NAMED_TARGET_RATE
+from fault_lab.batch import Credentials, no_fault
+from fault_lab.fault_servers import serve_reference_app
+from fault_lab.intercept import Answer, Exchange, intercept
+from fault_lab.suite_run import RATE_LIMIT_ENV_VAR, TESTS_FAILED, SuiteRun, run_suite
 from spec_loader.statuses import is_success
-from tests.contract.conftest import Credentials, no_fault
-from tests.contract.fault_servers import serve_reference_app
-from tests.contract.intercept import Answer, Exchange, intercept
-from tests.contract.suite_run import RATE_LIMIT_ENV_VAR, TESTS_FAILED, SuiteRun, run_suite
 
 CREDENTIALS = Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
 WRONG = Credentials(CREDENTIALS.user, f"not-{CREDENTIALS.password}")

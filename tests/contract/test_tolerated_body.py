@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.contract.conftest import TOLERATED, UNTOLERATED, Batch
-from tests.contract.suite_run import TESTS_FAILED
+from fault_lab.batch import TOLERATED, UNTOLERATED, Batch
+from fault_lab.suite_run import TESTS_FAILED
 
 
 def test_null_on_204_passes_while_the_spec_tolerates_it(batch: Batch) -> None:

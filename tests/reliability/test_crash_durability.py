@@ -41,7 +41,7 @@ import httpx
 from tests.reliability.database_files import exported_rows, in_clear, pragma
 from tests.reliability.load import REQUEST_TIMEOUT, Save, Tally, run_writers
 from tests.reliability.server_logs import leaked
-from tests.server.conftest import (
+from tests.server.live_server import (
     ADMIN,
     BASIC_AUTHORIZATION,
     BASIC_PASSWORD,

@@ -29,7 +29,7 @@ from reference_server.errors import error_media_type
 from tests.reliability.hostile_inputs import SECRET, HostileInput, catalogue
 from tests.reliability.process_memory import peak_resident_bytes, reset_peak, resident_bytes
 from tests.reliability.server_logs import leaked
-from tests.server.conftest import (
+from tests.server.live_server import (
     ADMIN,
     BASIC_AUTHORIZATION,
     BASIC_PASSWORD,

@@ -9,7 +9,7 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 
 import spec_loader
 from reference_server.body_decoding import XSI_NIL, BodyFormat, body_format
-from tests.server.conftest import SAVE, SPEC
+from tests.server.live_server import SAVE, SPEC
 
 # Every operation takes the same media types; Save's are the ones its tests name.
 MEDIA_TYPES = spec_loader.request_media_types(SPEC, SAVE)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from spec_loader.auth import basic_authorization
-from tests.server.conftest import (
+from tests.server.live_server import (
     BASIC_AUTHORIZATION,
     BEARER,
     GET,

@@ -46,7 +46,7 @@ from reference_server.launcher import serve_app
 from reference_server.settings import Identity, Scheme, Settings
 from reference_server.storage import CredentialStore
 from tests.server.bodies import FORM_TYPE, JSON_TYPE, XML_TYPE, xml_body, xml_root
-from tests.server.conftest import (
+from tests.server.live_server import (
     ADMIN,
     BASIC_AUTHORIZATION,
     BASIC_PASSWORD,

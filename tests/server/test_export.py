@@ -19,7 +19,7 @@ from reference_server.keys import KEY_ENV_VAR
 from reference_server.launcher import MODULE_COMMAND, child_environment, run_command
 from reference_server.secret_box import SecretBox
 from reference_server.storage import CredentialStore, RowKey
-from tests.server.conftest import credential, running_server
+from tests.server.live_server import credential, running_server
 
 OTHER_KEY = base64.b64encode(b"\x07" * 32).decode()
 WRONG_KEY_LINE = "error: stored secrets do not decrypt with this key (wrong key, or altered data)"

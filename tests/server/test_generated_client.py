@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import get_args
 
 import pytest
-from superoffice_webapi_client import AuthenticatedClient, basic_token, errors
+from superoffice_webapi_client import AuthenticatedClient, errors
 from superoffice_webapi_client.api.user_agent import (
     get_untrusted_credentials_for_associate,
     remove_untrusted_credentials_for_associate,
@@ -31,21 +31,15 @@ from superoffice_webapi_client.models import (
 )
 from superoffice_webapi_client.types import UNSET
 
-from tests.server.conftest import (
-    BASIC_PASSWORD,
-    BASIC_USER,
+from tests.server.live_server import (
     LIMITED_ASSOCIATE,
     LIMITED_TICKET,
     Server,
+    client_for,
 )
 
 VALID_FROM = datetime.datetime(2019, 7, 14, 3, 24, 48, 565381, tzinfo=datetime.UTC)
 SECRET = "client-secret-1"
-
-
-def client_for(server: Server) -> AuthenticatedClient:
-    token = basic_token(BASIC_USER, BASIC_PASSWORD)
-    return AuthenticatedClient(base_url=server.running.base_url, token=token, prefix="Basic")
 
 
 def limited_client_for(server: Server) -> AuthenticatedClient:

@@ -27,7 +27,7 @@ from reference_server.body_decoding import XSI_NIL, BodyFormat, body_format
 from reference_server.operations.base import Call
 from reference_server.settings import Identity, Scheme
 from tests.server.bodies import MEDIA_TYPES, encode, text_of
-from tests.server.conftest import (
+from tests.server.live_server import (
     ADMIN,
     GET,
     LIMITED,

@@ -14,7 +14,7 @@ from pathlib import Path
 import spec_loader
 from reference_server.announce import READY_PREFIX
 from reference_server.launcher import run_command
-from tests.server.conftest import (
+from tests.server.live_server import (
     BASIC_AUTHORIZATION,
     BASIC_PASSWORD,
     SPEC,

@@ -22,7 +22,7 @@ import pytest
 
 from reference_server.body_decoding import BodyFormat, body_format
 from tests.server.bodies import MEDIA_TYPES, encode
-from tests.server.conftest import GET, SYSTEM_USER, Server, credential, linked_request
+from tests.server.live_server import GET, SYSTEM_USER, Server, credential, linked_request
 
 TEXT_MEDIA_TYPES = [
     media_type

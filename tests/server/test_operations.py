@@ -26,7 +26,7 @@ from reference_server.operations import HANDLERS
 from reference_server.operations.remove import RemoveCredentials
 from reference_server.settings import Identity, Scheme, Settings
 from tests import spec_copies
-from tests.server.conftest import (
+from tests.server.live_server import (
     ADMIN,
     BASIC_PASSWORD,
     BASIC_USER,

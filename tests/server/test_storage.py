@@ -26,7 +26,7 @@ import pytest
 
 from reference_server.keys import KEY_ENV_VAR
 from reference_server.launcher import ServerStartError, run_command, start_server
-from tests.server.conftest import IDENTITY_ARGS, Server, credential, running_server
+from tests.server.live_server import IDENTITY_ARGS, Server, credential, running_server
 
 OTHER_KEY = base64.b64encode(b"\x07" * 32).decode()
 

@@ -25,11 +25,9 @@ from typing import Any
 from starlette.types import ASGIApp
 
 import spec_loader
-from spec_loader.documents import value_at
-from spec_loader.statuses import NO_CONTENT, OK, spec_key
-from tests.contract.intercept import Answer, EditAnswer, Exchange, Forward, around, intercept
-from tests.contract.planted_fault import Fault, Variation
-from tests.contract.store_access import (
+from fault_lab.intercept import Answer, EditAnswer, Exchange, Forward, around, intercept
+from fault_lab.planted_fault import Fault, Variation
+from fault_lab.store_access import (
     ANSWER_JSON_TYPES,
     GET,
     ITEM_KEY_FIELDS,
@@ -50,6 +48,8 @@ from tests.contract.store_access import (
     set_value_at,
     stored,
 )
+from spec_loader.documents import value_at
+from spec_loader.statuses import NO_CONTENT, OK, spec_key
 
 GET_ANSWER = spec_loader.response(SPEC, GET, spec_key(OK))["content"][ANSWER_JSON_TYPES[0]]
 ITEM_SCHEMA = GET_ANSWER["schema"]["items"]

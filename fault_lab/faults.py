@@ -18,12 +18,12 @@ from starlette.types import ASGIApp
 
 import spec_loader
 from contract_tests.facts.contract import TOLERATED_BODY_EXTENSION
-from tests.contract.intercept import Answer, Exchange, intercept
+from fault_lab.intercept import Answer, Exchange, intercept
 
 # Re-exported: modules that plant faults of their own import Fault from here.
-from tests.contract.planted_fault import Fault as Fault
-from tests.contract.read_back_faults import READ_BACK_FAULTS
-from tests.contract.store_access import json_document
+from fault_lab.planted_fault import Fault as Fault
+from fault_lab.read_back_faults import READ_BACK_FAULTS
+from fault_lab.store_access import json_document
 
 # The faults of this module break the Save operation's answers; those of
 # read_back_faults.py what Save, Get and Remove do.
@@ -278,3 +278,8 @@ FAULTS = (
     ),
     *READ_BACK_FAULTS,
 )
+
+
+def fault_named(name: str) -> Fault:
+    """The planted fault of the catalogue with this name."""
+    return next(fault for fault in FAULTS if fault.name == name)

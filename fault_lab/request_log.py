@@ -14,7 +14,7 @@ from pathlib import Path
 from starlette.types import ASGIApp
 
 from contract_tests.facts.contract import contract_facts
-from tests.contract.intercept import Answer, Exchange, intercept
+from fault_lab.intercept import Answer, Exchange, intercept
 
 # In the run's folder, next to its reports folder.
 LOG_FILE = "requests.jsonl"

@@ -21,12 +21,12 @@ from dataclasses import replace
 from typing import Any
 
 import spec_loader
+from fault_lab.intercept import Answer, Exchange, Forward
 from spec_loader.auth import basic_authorization
 from spec_loader.documents import value_at
 from spec_loader.links import credential_links
 from spec_loader.media_types import json_media_types
 from spec_loader.statuses import NO_CONTENT, OK, spec_key
-from tests.contract.intercept import Answer, Exchange, Forward
 
 SPEC = spec_loader.load_spec()
 LINKS = credential_links(SPEC)
@@ -51,6 +51,17 @@ REQUEST_JSON_TYPES = {
     for op in spec_loader.operations(SPEC)
 }
 ANSWER_JSON_TYPES = json_media_types(spec_loader.response(SPEC, GET, spec_key(OK))["content"])
+
+
+def example_body(operation_id: str) -> dict[str, Any]:
+    """The spec's first example of an operation's request, in its first JSON media type."""
+    content = spec_loader.operation(SPEC, operation_id).node["requestBody"]["content"]
+    example = next(iter(content[REQUEST_JSON_TYPES[operation_id][0]]["examples"].values()))
+    body: dict[str, Any] = spec_loader.resolve(SPEC, example)["value"]
+    return body
+
+
+SAVE_BODY = example_body(SAVE)
 OPERATIONS_AT = {
     (op.method.upper(), op.path): op.operation_id for op in spec_loader.operations(SPEC)
 }

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from starlette.types import ASGIApp
 
+from fault_lab.store_access import SYSTEM_USER
 from reference_server.app import create_app
 from reference_server.launcher import serve_app
 from reference_server.settings import Identity, Scheme, Settings
-from tests.contract.store_access import SYSTEM_USER
 
 
 @contextmanager

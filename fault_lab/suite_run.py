@@ -16,7 +16,7 @@ from contract_tests.report.check_tally import TALLY_FILE
 from contract_tests.run.options import NO_RATE_LIMIT, OPTIONS
 from contract_tests.run.report_folders import HAR_FILE, JUNIT_FILE
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 # pytest's exit code for "tests ran and some failed"; any other (usage error, internal
 # error, interrupted) means the suite broke, not that it caught a fault.
 TESTS_FAILED = 1
