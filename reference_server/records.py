@@ -25,9 +25,22 @@ def location(path: Path) -> str:
     return ".".join(path)
 
 
+def declares(schema: JsonSchema, path: Path) -> bool:
+    """Whether an object schema names a field at ``path`` (not only admits one)."""
+    node = schema
+    for name in path:
+        node = child_schema(node, name)
+    return bool(node)
+
+
 @dataclass(frozen=True)
 class KeyPaths:
-    """Where one operation's request holds the key fields it takes."""
+    """Where one operation's request holds the key fields it takes.
+
+    The caller's own operations take no AssociateId: the pipeline puts the caller's
+    associate id where the ForAssociate request has it, so that both kinds of request
+    make the same document, stored and looked up under the same key.
+    """
 
     associate_id: Path
     type: Path
@@ -35,16 +48,28 @@ class KeyPaths:
     public_value: Path | None = None
 
     def check(self, schema: JsonSchema) -> None:
-        """Fail at start-up, not on the first request, if the schema has no such field."""
-        for path in (self.associate_id, self.type, self.public_value):
-            node = schema
-            for name in path or ():
-                node = child_schema(node, name)
-            if path is not None and not node:
+        """Fail at start-up, not on the first request, if the schema has no such field.
+
+        The associate is not checked: the caller's own requests name none.
+        """
+        for path in (self.type, self.public_value):
+            if path is not None and not declares(schema, path):
                 raise ValueError(f"the request schema has no {location(path)}")
+
+    def names_associate(self, schema: JsonSchema) -> bool:
+        """False for the caller's own operations, whose request names no associate."""
+        return declares(schema, self.associate_id)
 
     def associate_id_of(self, document: dict[str, Any]) -> int:
         return int(value_at(document, self.associate_id))
+
+    def with_associate(self, document: dict[str, Any], associate_id: int) -> dict[str, Any]:
+        """A copy of the document about ``associate_id``, whatever it said before."""
+        (name,) = self.associate_id  # at the top level, where the ForAssociate requests have it
+        return {
+            name: associate_id,
+            **{key: value for key, value in document.items() if key != name},
+        }
 
     def type_of(self, document: dict[str, Any]) -> str:
         found: str = value_at(document, self.type)

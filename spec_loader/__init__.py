@@ -90,8 +90,12 @@ def operation(spec: JsonObject, operation_id: str) -> Operation:
 
 
 def request_media_types(spec: JsonObject, operation_id: str) -> list[str]:
-    """The request body's media types of one operation, in the spec's order."""
-    return list(operation(spec, operation_id).node["requestBody"]["content"])
+    """The request body's media types of one operation, in the spec's order.
+
+    Empty for an operation that takes no body (CreateDefault).
+    """
+    body = operation(spec, operation_id).node.get("requestBody", {"content": {}})
+    return list(body["content"])
 
 
 def methods_at(spec: JsonObject, path: str) -> list[str]:

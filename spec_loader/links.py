@@ -117,19 +117,29 @@ def associate_fields(spec: spec_loader.JsonObject) -> dict[str, tuple[str, ...]]
 
 
 def credential_links(spec: spec_loader.JsonObject) -> CredentialLinks:
-    """The links of the one success answer that links to both a read-back and a removal."""
+    """The links of the one success answer that links to both a read-back and a removal of
+    credentials named by their associate: the ForAssociate save's.
+
+    The caller's own save links the same way to the caller's own Get and Remove, which
+    name no associate; their requests hold the key as these do, but for the associate,
+    which is the caller's (the server writes it in where these requests have it).
+    """
     by_answer: dict[tuple[str, str], dict[str, Link]] = {}
     for found in response_links(spec):
         if is_success(found.status):
             by_answer.setdefault((found.operation_id, found.status), {})[found.name] = found.link
+    naming_associates = {name for name, fields in associate_fields(spec).items() if fields}
     saves = [
         (answer, links)
         for answer, links in by_answer.items()
-        if READ_BACK_LINK in links and REMOVE_LINK in links
+        if READ_BACK_LINK in links
+        and REMOVE_LINK in links
+        and links[READ_BACK_LINK].operation_id in naming_associates
     ]
     if len(saves) != 1:
         raise ValueError(
             f"{len(saves)} success answers link to a {READ_BACK_LINK} and a {REMOVE_LINK}"
+            " of credentials named by their associate"
         )
     ((save_id, status), links) = saves[0]
     read_back, remove = links[READ_BACK_LINK], links[REMOVE_LINK]

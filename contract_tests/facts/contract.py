@@ -50,6 +50,7 @@ class ContractFacts:
 
 def _operation_facts(spec: spec_loader.JsonObject, op: spec_loader.Operation) -> OperationFacts:
     tolerated = None
+    media_types = spec_loader.request_media_types(spec, op.operation_id)
     if spec_key(NO_CONTENT) in op.node["responses"]:
         tolerated = spec_loader.response(spec, op.operation_id, spec_key(NO_CONTENT)).get(
             TOLERATED_BODY_EXTENSION
@@ -59,10 +60,13 @@ def _operation_facts(spec: spec_loader.JsonObject, op: spec_loader.Operation) ->
         method=op.method.upper(),
         path=op.path,
         methods_at_path=frozenset(spec_loader.methods_at(spec, op.path)),
-        request_media_types=tuple(spec_loader.request_media_types(spec, op.operation_id)),
+        request_media_types=tuple(media_types),
         tolerated_no_content_body=tolerated.encode() if tolerated is not None else None,
+        # An operation without a body (CreateDefault) sends no secret.
         secret_paths=tuple(
             spec_loader.secret_paths(spec_loader.request_schema(spec, op.operation_id))
+            if media_types
+            else ()
         ),
     )
 

@@ -22,6 +22,8 @@ class Call:
 
     identity: Identity
     # Out of the repr: the document may hold a SecretValue, the headers Authorization.
+    # It names the associate the call acts on, for the caller's own operations too
+    # (the pipeline writes the caller's in); empty when the operation takes no body.
     document: dict[str, Any] = field(repr=False)
     # Where the document may hold secrets (the schema's format: password fields).
     secret_paths: list[Path] = field(repr=False)
@@ -33,17 +35,30 @@ class Handler(abc.ABC):
 
     # What a limited identity is refused (403) for another associate: "save", "read", ...
     verb: ClassVar[str]
-    # How the operation's request holds the credential key.
-    key_form: ClassVar[KeyForm]
+    # Where the operation's request holds the credential key (checked at start-up);
+    # None: it touches no stored credential (CreateDefault), so no associate is checked.
+    key: KeyPaths | None = None
 
     def __init__(
         self, spec: spec_loader.JsonObject, operation_id: str, store: CredentialStore
     ) -> None:
         self._store = store
-        self._links = credential_links(spec)
-        # Where the operation's request holds the credential key (checked at start-up).
-        self.key: KeyPaths = key_paths(self._links, self.key_form)
 
     @abc.abstractmethod
     async def answer(self, call: Call) -> Response:
         """The answer to a call; any refusal has come earlier, from the pipeline."""
+
+
+class CredentialHandler(Handler):
+    """An operation on stored credentials, keyed as the spec's credential links say."""
+
+    # How the operation's request holds the credential key.
+    key_form: ClassVar[KeyForm]
+    key: KeyPaths
+
+    def __init__(
+        self, spec: spec_loader.JsonObject, operation_id: str, store: CredentialStore
+    ) -> None:
+        super().__init__(spec, operation_id, store)
+        self._links = credential_links(spec)
+        self.key = key_paths(self._links, self.key_form)

@@ -1,4 +1,4 @@
-"""GetUntrustedCredentialsForAssociate: the stored carriers of (AssociateId, Type).
+"""The Gets (ForAssociate and the caller's own): the stored carriers of (AssociateId, Type).
 
 Each item is the carrier as it was saved (dates the same text), with its secrets only
 for those who may see them (access.py); for anyone else they are left out.
@@ -12,15 +12,15 @@ from starlette.responses import Response
 
 import spec_loader
 from reference_server.access import sees_secrets_of
-from reference_server.answers import ArrayAnswers
-from reference_server.operations.base import Call, Handler
+from reference_server.answers import Answers
+from reference_server.operations.base import Call, CredentialHandler
 from reference_server.records import KeyForm, merge_secrets
 from reference_server.storage import CredentialStore, StoredRow
 from spec_loader.documents import value_at
 from spec_loader.statuses import OK, spec_key
 
 
-class GetCredentials(Handler):
+class GetCredentials(CredentialHandler):
     verb = "read"
     key_form = KeyForm.OF_TYPE
 
@@ -28,7 +28,7 @@ class GetCredentials(Handler):
         self, spec: spec_loader.JsonObject, operation_id: str, store: CredentialStore
     ) -> None:
         super().__init__(spec, operation_id, store)
-        self._answers = ArrayAnswers.from_spec(spec, operation_id, spec_key(OK))
+        self._answers = Answers.from_spec(spec, operation_id, spec_key(OK))
 
     async def answer(self, call: Call) -> Response:
         associate_id = self.key.associate_id_of(call.document)

@@ -1,15 +1,15 @@
-"""RemoveUntrustedCredentialsForAssociate: delete by key; 204 whether or not it was there."""
+"""The Removes (ForAssociate and the caller's own): delete by key; 204, there or not."""
 
 from __future__ import annotations
 
 from starlette.responses import Response
 
-from reference_server.operations.base import Call, Handler
+from reference_server.operations.base import Call, CredentialHandler
 from reference_server.records import KeyForm
 from spec_loader.statuses import NO_CONTENT
 
 
-class RemoveCredentials(Handler):
+class RemoveCredentials(CredentialHandler):
     verb = "remove"
     key_form = KeyForm.NAMED
 

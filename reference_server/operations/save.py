@@ -1,15 +1,15 @@
-"""SaveUntrustedCredentialsForAssociate: store the request (secrets sealed) under its key."""
+"""The Saves (ForAssociate and the caller's own): store the request, secrets sealed, by key."""
 
 from __future__ import annotations
 
 from starlette.responses import Response
 
-from reference_server.operations.base import Call, Handler
+from reference_server.operations.base import Call, CredentialHandler
 from reference_server.records import KeyForm, split_secrets
 from spec_loader.statuses import NO_CONTENT
 
 
-class SaveCredentials(Handler):
+class SaveCredentials(CredentialHandler):
     verb = "save"
     key_form = KeyForm.SAVED
 
