@@ -1,6 +1,7 @@
 """A baseline's life, through real runs of superoffice-contract against planted faults:
 
-1. recorded while one fault is present (the run still fails: its violations are new);
+1. recorded while one fault is present (the run still fails: its violations are new;
+   recorded again until a recording run finds nothing new);
 2. the same server again: the run passes and says the violations were accepted;
 3. another fault: its violations are new, and the run fails;
 4. the first fault fixed, with --baseline-prune: the entries are fixed and gone;
@@ -38,6 +39,7 @@ AUTHORIZED = {AUTHORIZATION_ENV_VAR: CREDENTIALS.authorization}
 FIRST = fault_named("error_in_foreign_shape")
 SECOND = fault_named("error_as_text")
 REASON = "the vendor's errors have their own shape; ticket 4711"
+MAX_RECORDING_RUNS = 3
 
 pytestmark = pytest.mark.slow
 
@@ -64,14 +66,19 @@ def run_against(wrap: Callable[[ASGIApp], ASGIApp], folder: Path, *options: str)
 
 @pytest.fixture(scope="module")
 def recorded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Baseline, CommandRun]:
+    """The baseline recorded as docs/suite.md says: again until a recording run finds
+    nothing new (each run stops an operation's cases at its first new violation, so the
+    next may reach more). The first recording run is returned."""
     root = tmp_path_factory.mktemp("baseline")
     baseline = Baseline(root / "accepted.json")
-    run = run_against(
-        FIRST.wrap,
-        root / "record",
-        *("--baseline", str(baseline.path), "--baseline-update", "--baseline-reason", REASON),
-    )
-    return baseline, run
+    recording = ("--baseline", str(baseline.path), "--baseline-update", "--baseline-reason", REASON)
+    runs = []
+    for round_ in range(MAX_RECORDING_RUNS):
+        runs.append(run_against(FIRST.wrap, root / f"record-{round_}", *recording))
+        if runs[-1].exit_code == SuiteExit.KEPT:
+            break
+    assert runs[-1].exit_code == SuiteExit.KEPT, runs[-1].output[-5000:]
+    return baseline, runs[0]
 
 
 def test_recording_keeps_the_run_failed_and_writes_the_violations_with_their_reason(
@@ -82,7 +89,8 @@ def test_recording_keeps_the_run_failed_and_writes_the_violations_with_their_rea
     assert run.exit_code == SuiteExit.VIOLATED, run.output[-5000:]
     assert FIRST.caught_by in baseline.checks
     assert {entry["reason"] for entry in baseline.entries} == {REASON}
-    assert run.summary["baseline"]["recorded"] == len(baseline.entries)
+    recorded_first = run.summary["baseline"]["recorded"]
+    assert 0 < recorded_first <= len(baseline.entries)
 
 
 def test_the_same_fault_again_passes_and_says_accepted(
