@@ -12,13 +12,6 @@ goes in its own media type, so each type is seen accepted, and the examples and 
 phases still send every media type, valid and invalid; the coverage phase still sends
 every invalid variant once per encoding.
 
-The read-back (effects.py: Get, Remove, Get again, three requests per accepted save)
-is made likewise for the first accepted save of each shape only: the same encoding,
-and per carrier field the same JSON type (left out, null, empty text, text, ...) and,
-for a boolean, the same value. A server that drops a field, moves a date, flips a flag
-or stores nothing does so for every save of a shape, so the first one shows it; the
-saves not read back are still removed at the end of the run (saved_credentials.py).
-
 ``--thorough`` (``CONTRACT_THOROUGH=1``) sends every case, as before: for a nightly
 run. ``st run`` reads the variable too, since schemathesis.toml loads this hook.
 """
@@ -32,9 +25,7 @@ from typing import Any
 import schemathesis
 from schemathesis import GenerationMode, HookContext
 
-from contract_tests.effect_facts import effect_facts, value_at
 from contract_tests.http_parts import AnyCase
-from contract_tests.read_back import MISSING, json_type
 from spec_loader.media_types import body_syntax, essence
 
 THOROUGH_ENV_VAR = "CONTRACT_THOROUGH"
@@ -61,20 +52,6 @@ def _sorted_items(mapping: Any, leave_out: frozenset[str] = frozenset()) -> list
 
 
 CONTENT_TYPE = frozenset({"content-type"})
-
-
-def carrier_shape(case: AnyCase) -> str:
-    """What the read-back checks can tell apart between two accepted saves of ``case``'s kind."""
-    facts = effect_facts()
-    carrier = value_at(case.body, facts.carrier_path)
-    fields = {}
-    for field in (*facts.compared_fields, *facts.secret_fields):
-        value = carrier.get(field.name, MISSING) if isinstance(carrier, dict) else MISSING
-        kind = "missing" if value is MISSING else json_type(value)
-        if value == "" or isinstance(value, bool):
-            kind = f"{kind} {value!r}"
-        fields[field.name] = kind
-    return json.dumps({"encoding": encoding(case.media_type), "fields": fields}, sort_keys=True)
 
 
 def request_fingerprint(case: AnyCase) -> str:
@@ -114,7 +91,6 @@ class Budget:
     def __init__(self, thorough: bool) -> None:
         self.thorough = thorough
         self.coverage_requests = FirstOnly()
-        self.read_back_shapes = FirstOnly()
 
     def admits(self, case: AnyCase, phase: str | None, positive: bool = False) -> bool:
         """Whether ``case`` of ``phase`` is sent. Valid cases always are: each media type
@@ -123,18 +99,13 @@ class Budget:
             return True
         return self.coverage_requests.admits(request_fingerprint(case))
 
-    def reads_back(self, case: AnyCase) -> bool:
-        """Whether the accepted save of ``case`` is read back."""
-        return self.thorough or self.read_back_shapes.admits(carrier_shape(case))
-
     def describe(self) -> str:
         """The summary's line: the mode, and what it left out."""
         if self.thorough:
-            return "thorough (every case, every read-back)"
+            return "thorough (every case, the longer model phase)"
         return (
             f"budget (left out: {self.coverage_requests.turned_away} coverage cases repeating"
-            f" a request, {self.read_back_shapes.turned_away} read-backs of a shape already"
-            " read back; --thorough sends them)"
+            " a request; --thorough sends them, and runs the model phase longer)"
         )
 
 

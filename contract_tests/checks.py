@@ -165,3 +165,25 @@ def unsupported_media_type_is_415(
         f"a body sent as {essence(content_type)!r}, which the spec does not list,"
         f" was answered {response.status_code} instead of 415"
     )
+
+
+@schemathesis.check
+def answer_in_accepted_media_type(
+    ctx: CheckContext, response: Response, case: AnyCase
+) -> bool | None:
+    """A success answer comes in the one media type Accept asked for, where the spec lists it.
+
+    content_type_conformance accepts any listed type, so a server that answers JSON to
+    every Accept passes it; ASP.NET answers in the type asked for, and so must a server.
+    """
+    asked = essence(request_header(response.request, "Accept"))
+    listed = contract_facts().of(operation_id(case)).answer_media_types
+    if not 200 <= response.status_code < 300 or asked not in listed:
+        return NOT_APPLICABLE
+    sent = [essence(value) for value in header_values(response, "Content-Type")]
+    if sent == [asked]:
+        return None
+    raise AssertionError(
+        f"Accept asked for {asked}, which the spec lists for this answer, and the answer"
+        f" came as {sent or 'no media type'}"
+    )

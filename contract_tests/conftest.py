@@ -13,11 +13,12 @@ import requests
 from _pytest.terminal import TerminalReporter
 from schemathesis import BaseSchema
 
-from contract_tests import budget, effects
+from contract_tests import budget
 from contract_tests.associate import OneAssociate
 from contract_tests.case_tally import CaseTally
 from contract_tests.check_tally import CheckTally
 from contract_tests.connection import every_request_through, reusable_session
+from contract_tests.model.tally import ModelTally
 from contract_tests.options import (
     NO_RATE_LIMIT,
     REPORTS_PREFIX,
@@ -27,7 +28,6 @@ from contract_tests.options import (
     masked_arguments,
     read_options,
 )
-from contract_tests.readers import effect_settings
 from contract_tests.reports import prune_reports
 from contract_tests.run_summary import RunFacts, summary_lines
 from contract_tests.saved_credentials import Cleanup, SavedCredentials
@@ -47,6 +47,9 @@ class ContractRun:
     cases: CaseTally = field(default_factory=lambda: CaseTally({}))
     checks: CheckTally = field(default_factory=CheckTally)
     cleanup: Cleanup | None = None
+    # Every credential the run saved, to remove at its end.
+    saved: SavedCredentials = field(default_factory=SavedCredentials)
+    model: ModelTally | None = None  # filled in by the model-based phase
     stopped: str | None = None  # why the run stopped before testing
     exit_status: int | None = None
 
@@ -67,6 +70,11 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(scope="session")
 def contract_options(pytestconfig: pytest.Config) -> ContractOptions:
     return pytestconfig.stash[OPTIONS_KEY]
+
+
+@pytest.fixture(scope="session")
+def contract_run(pytestconfig: pytest.Config) -> ContractRun:
+    return pytestconfig.stash[RUN_KEY]
 
 
 @pytest.fixture(scope="session")
@@ -105,8 +113,7 @@ def contract_schema(
         str(options.rate_limit or NO_RATE_LIMIT),
     )
     run.cases = CaseTally(contract_target.headers)
-    effects.configure(effect_settings(options, contract_target))
-    saved = SavedCredentials()
+    saved = run.saved
     for part in (run.checks, run.cases, saved):
         part.attach(schema)
     if options.associate_id is not None:
@@ -160,8 +167,8 @@ def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.C
         ]
     else:
         facts = replace(run.facts, mode=budget.budget().describe())
-        lines = summary_lines(facts, run.cases, run.checks.counts(), run.cleanup, verdict)
-        lines += secrets_seen_lines()
+        model = run.model.lines() if run.model is not None else None
+        lines = summary_lines(facts, run.cases, run.checks.counts(), run.cleanup, verdict, model)
         lines.append(f"reports:     {options.reports_dir.resolve()}")
     for line in lines:
         terminalreporter.write_line(line)
@@ -187,12 +194,3 @@ def _verdict(run: ContractRun) -> str:
     if run.exit_status == pytest.ExitCode.OK:
         return f"PASSED: the server keeps the contract in all {run.cases.cases} cases"
     return f"ERROR: pytest exit code {run.exit_status} (see above)"
-
-
-def secrets_seen_lines() -> list[str]:
-    """How the run's identity saw SecretValue come back, when it read any back."""
-    seen = effects.memory().secrets_seen
-    if not seen:
-        return []
-    counts = ", ".join(f"{rule.value} {count}x" for rule, count in sorted(seen.items()))
-    return [f"secrets:     SecretValue as the run's identity read it back: {counts}"]

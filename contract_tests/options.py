@@ -18,7 +18,7 @@ import pytest
 
 from contract_tests.associate import is_valid_associate
 from contract_tests.budget import THOROUGH_ENV_VAR, switched_on
-from contract_tests.effects import EXPECT_SECRETS_ENV_VAR, SecretRule
+from contract_tests.model.readers import EXPECT_SECRETS_ENV_VAR, SecretRule
 from contract_tests.rate_limit import Rate, parse_rate
 
 # Enough for the fuzzing phase to try every media type many times and stay near a minute.
@@ -79,6 +79,14 @@ OPTIONS = (
         "CONTRACT_ASSOCIATE_ID",
         "Every case that could be accepted saves, reads and removes credentials of this"
         " associate only (default: any associate the generator makes).",
+    ),
+    Option(
+        "--canary-associate-id",
+        "CONTRACT_CANARY_ASSOCIATE_ID",
+        "A second associate the model-based phase may save and remove credentials of: it"
+        " varies AssociateId between the two and checks that what a step did not target"
+        " stays unchanged (default: the next associate against the embedded server; none"
+        " against --target-url, and the summary says what could not be checked).",
     ),
     Option(
         "--rate-limit",
@@ -146,6 +154,7 @@ class ContractOptions:
     app_token: str | None
     xsrf_token: str | None
     associate_id: int | None
+    canary_associate_id: int | None
     # None: no limit.
     rate_limit: Rate | None
     keep_data: bool
@@ -194,6 +203,12 @@ def read_options(config: pytest.Config) -> ContractOptions:
     reports_dir = values["reports_dir"]
     keep_reports = _integer(values["keep_reports"], "--keep-reports")
     thorough = switched_on(values["thorough"])
+    associate_id = _associate(values["associate_id"], "--associate-id")
+    canary = _associate(values["canary_associate_id"], "--canary-associate-id")
+    if canary is not None and canary == associate_id:
+        raise pytest.UsageError(
+            "--canary-associate-id must name another associate than --associate-id"
+        )
     if keep_reports is not None and keep_reports < 1:
         raise pytest.UsageError("--keep-reports counts this run's folder too: at least 1")
     return ContractOptions(
@@ -201,7 +216,8 @@ def read_options(config: pytest.Config) -> ContractOptions:
         authorization=values["authorization"] or None,
         app_token=values["app_token"] or None,
         xsrf_token=values["xsrf_token"] or None,
-        associate_id=_associate(values["associate_id"]),
+        associate_id=associate_id,
+        canary_associate_id=canary,
         rate_limit=_rate(values["rate_limit"] or (NAMED_TARGET_RATE if target_url else None)),
         keep_data=switched_on(values["keep_data"]),
         seed=_integer(values["seed"], "--seed") or secrets.randbelow(2**32),
@@ -231,12 +247,10 @@ def _check_url(url: str) -> None:
         )
 
 
-def _associate(value: str | None) -> int | None:
-    associate_id = _integer(value, "--associate-id")
+def _associate(value: str | None, flag: str) -> int | None:
+    associate_id = _integer(value, flag)
     if associate_id is not None and not is_valid_associate(associate_id):
-        raise pytest.UsageError(
-            f"--associate-id {associate_id} is not an associate id the spec allows"
-        )
+        raise pytest.UsageError(f"{flag} {associate_id} is not an associate id the spec allows")
     return associate_id
 
 

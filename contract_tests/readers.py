@@ -1,27 +1,21 @@
-"""Who the suite reads back with, and what each may see of a secret."""
+"""Who the model-based phase reads with: the run's identity, and on the embedded server its
+system user too."""
 
 from __future__ import annotations
 
-from contract_tests.associate import associate_fields
-from contract_tests.effects import RUN_IDENTITY, EffectSettings, Reader, SecretRule
+from contract_tests.model.readers import RUN_IDENTITY, Reader, SecretRule
 from contract_tests.options import ContractOptions
 from contract_tests.target import Target
 
 
-def effect_settings(options: ContractOptions, target: Target) -> EffectSettings:
-    """The run's identity, by --expect-secrets; against the embedded server its two identities."""
+def run_readers(options: ContractOptions, target: Target) -> tuple[Reader, ...]:
+    """The run's identity first (by --expect-secrets); against the embedded server its two."""
     given = SecretRule(options.expect_secrets) if options.expect_secrets else None
     if target.secret_reader_headers is None:
-        readers: tuple[Reader, ...] = (Reader(RUN_IDENTITY, given),)
-    else:
-        # The embedded server's run identity is an administrator: it may save for anyone
-        # but never sees a secret; its system user sees them all.
-        readers = (
-            Reader("the administrator", given or SecretRule.HIDDEN),
-            Reader("the system user", SecretRule.SHOWN, target.secret_reader_headers),
-        )
-    # One associate means no neighbour under another one.
-    fixed: frozenset[str] = frozenset()
-    if options.associate_id is not None:
-        fixed = frozenset(name for names in associate_fields().values() for name in names)
-    return EffectSettings(readers, fixed_key_fields=fixed, remove_after=not options.keep_data)
+        return (Reader(RUN_IDENTITY, given),)
+    # The embedded server's run identity is an administrator: it may save for anyone
+    # but never sees a secret; its system user sees them all.
+    return (
+        Reader("the administrator", given or SecretRule.HIDDEN),
+        Reader("the system user", SecretRule.SHOWN, target.secret_reader_headers),
+    )

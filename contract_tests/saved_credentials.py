@@ -71,6 +71,8 @@ class SavedCredentials:
             if media_type.endswith(JSON_SUFFIX)
         )
         self.keys: dict[str, dict[str, Any]] = {}  # by their JSON text: a save twice is one
+        # Keys the run removed itself (the model phase): counted, not removed again.
+        self.removed_already: set[str] = set()
 
     def attach(self, schema: BaseSchema) -> None:
         schema.hooks.register_hook_with_name(self.after_call, "after_call")
@@ -82,13 +84,28 @@ class SavedCredentials:
         if expressions is None:
             return
         output = StepOutput(response, case)
-        key = {name: _evaluated(expression, output) for name, expression in expressions.items()}
-        self.keys.setdefault(json.dumps(key, sort_keys=True, default=str), key)
+        self.record(
+            {name: _evaluated(expression, output) for name, expression in expressions.items()}
+        )
+
+    def record(self, key: dict[str, Any]) -> None:
+        """Remember a saved credential by its Remove body, to remove it at the end."""
+        text = _text(key)
+        self.keys.setdefault(text, key)
+        self.removed_already.discard(text)
+
+    def forget(self, key: dict[str, Any]) -> None:
+        """The run removed this credential itself: it is counted as removed, not removed again."""
+        if _text(key) in self.keys:
+            self.removed_already.add(_text(key))
 
     def remove_all(self, session: requests.Session, target: Target) -> Cleanup:
-        result = Cleanup(saved=len(self.keys))
+        done = len(self.removed_already)
+        result = Cleanup(saved=len(self.keys), removed=done)
         headers = {**target.headers, "Content-Type": self.remove_media_type}
-        for key in self.keys.values():
+        for text, key in self.keys.items():
+            if text in self.removed_already:
+                continue
             reason = self._remove(session, target, headers, key)
             if reason is None:
                 result.removed += 1
@@ -116,6 +133,10 @@ class SavedCredentials:
         if 200 <= answer.status_code < 300:
             return None
         return f"answered {answer.status_code}"
+
+
+def _text(key: dict[str, Any]) -> str:
+    return json.dumps(key, sort_keys=True, default=str)
 
 
 def _evaluated(expression: str, output: StepOutput) -> Any:

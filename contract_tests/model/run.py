@@ -1,0 +1,110 @@
+"""One run of the model-based phase: its key space, its residents, its budget.
+
+Before the first sequence the residents are saved (machine.save_residents): a
+credential in every (AssociateId, Type) of the space, under a PublicValue no step
+targets, for the run's associate and the canary associate. They are never written
+again, so every comparison after every step also checks that a write or a Remove left
+its neighbours alone. At the end of the phase they are removed.
+
+Against a named server the canary associate is the one the user gives
+(``--canary-associate-id``); without one, the space has the run's associate only, and
+the summary says what could not be checked. Against the embedded server it is the
+next associate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from contract_tests.model.bodies import ledger_key, remove_body
+from contract_tests.model.calls import Caller
+from contract_tests.model.facts import ModelFacts
+from contract_tests.model.keys import Key, KeySpace, comparisons
+from contract_tests.model.readers import Reader
+from contract_tests.model.state import Model
+from contract_tests.model.tally import ModelTally
+from contract_tests.model.values import LEFT_OUT, field_values
+
+NO_CANARY = (
+    "a write or Remove that ignores AssociateId, and whether another associate's credentials"
+    " stay unchanged (give --canary-associate-id)"
+)
+
+
+@dataclass(frozen=True)
+class ModelBudget:
+    """Sequences and steps per sequence; each step costs a request and a Get per group."""
+
+    sequences: int
+    steps: int
+    # Rounds of 2, 3 and 4 saves of one key at once, and of a Save and a Remove at once.
+    concurrent_rounds: int
+
+
+# A default run: about 250 requests against a space of four groups (see docs/suite.md).
+BUDGET = ModelBudget(sequences=8, steps=6, concurrent_rounds=3)
+THOROUGH = ModelBudget(sequences=40, steps=12, concurrent_rounds=9)
+
+
+class Ledger(Protocol):
+    """What the run saved and must remove at its end, also after a failure or Ctrl-C."""
+
+    def record(self, key: dict[str, Any]) -> None: ...
+
+    def forget(self, key: dict[str, Any]) -> None: ...
+
+
+@dataclass
+class ModelRun:
+    facts: ModelFacts
+    space: KeySpace
+    caller: Caller
+    # The first is the run's own identity, which saves and reads after every step.
+    readers: tuple[Reader, ...]
+    tally: ModelTally
+    # Records one judgement of a check (its name, whether it failed) in the run's tally.
+    record: Callable[[str, bool], None]
+    ledger: Ledger
+    reveal: bool  # --unsanitized: secrets shown in failures
+    canary: int | None
+    residents: dict[Key, dict[str, Any]]
+    base: Model  # the residents, as every sequence starts
+
+
+def resident_carrier(facts: ModelFacts) -> dict[str, Any]:
+    """Each carrier field's plain value (its example), so a resident is an ordinary credential."""
+    carrier = {}
+    for field in facts.carrier_fields:
+        value = field_values(field)[0]
+        if value is not LEFT_OUT:
+            carrier[field.name] = value
+    return carrier
+
+
+def new_run(
+    facts: ModelFacts,
+    space: KeySpace,
+    caller: Caller,
+    readers: tuple[Reader, ...],
+    record: Callable[[str, bool], None],
+    ledger: Ledger,
+    reveal: bool,
+    canary: int | None,
+) -> ModelRun:
+    residents = {key: resident_carrier(facts) for key in space.residents()}
+    tally = ModelTally(not_checked=[] if canary is not None else [NO_CANARY])
+    base = Model.of(comparisons(facts, space))
+    return ModelRun(
+        facts, space, caller, readers, tally, record, ledger, reveal, canary, residents, base
+    )
+
+
+def remove_residents(run: ModelRun) -> None:
+    facts = run.facts
+    for key in run.residents:
+        body = remove_body(facts, key, key.identity)
+        case, headers = run.caller.prepare(facts.remove_id, body, facts.links.json_media_type)
+        if run.caller.deliver(f"Remove the resident {key}", case, headers).accepted:
+            run.ledger.forget(ledger_key(facts, key))
