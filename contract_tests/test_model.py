@@ -9,6 +9,7 @@ with what the model expected beside what the server answered.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import hypothesis
 import pytest
@@ -22,6 +23,7 @@ from contract_tests.model.concurrency import rounds
 from contract_tests.model.facts import model_facts
 from contract_tests.model.keys import key_space
 from contract_tests.model.machine import save_residents, store_machine
+from contract_tests.model.report import ModelDifferenceError
 from contract_tests.model.run import BUDGET, THOROUGH, ModelRun, new_run, remove_residents
 from contract_tests.options import ContractOptions
 from contract_tests.readers import run_readers
@@ -51,15 +53,15 @@ def model_run(
     caller = Caller(
         contract_schema, contract_session, contract_target.headers, facts.links.json_media_type
     )
+    canary = chosen[1] if len(chosen) > 1 else None
     run = new_run(
         facts,
-        key_space(facts, chosen),
+        key_space(facts, chosen[0], canary),
         caller,
         run_readers(contract_options, contract_target),
         contract_run.checks.record_judgement,
         contract_run.saved,
         reveal=contract_options.unsanitized,
-        canary=chosen[1] if len(chosen) > 1 else None,
     )
     contract_run.model = run.tally
     save_residents(run)
@@ -81,9 +83,25 @@ def test_store_matches_its_model(model_run: ModelRun, contract_options: Contract
         verbosity=hypothesis.Verbosity.quiet,
     )
     machine = hypothesis.seed(contract_options.seed)(store_machine(model_run))
-    run_state_machine_as_test(machine, settings=settings)
+    with reported_alone():
+        run_state_machine_as_test(machine, settings=settings)
 
 
 def test_writes_at_once_are_atomic(model_run: ModelRun, contract_options: ContractOptions) -> None:
     budget = THOROUGH if contract_options.thorough else BUDGET
-    rounds(model_run, budget.concurrent_rounds)
+    with reported_alone():
+        rounds(model_run, budget.concurrent_rounds)
+
+
+@contextmanager
+def reported_alone() -> Iterator[None]:
+    """A difference fails the test with its own message only: pytest's traceback would
+    print the reprs of the calls, secrets and all."""
+    try:
+        yield
+    except ModelDifferenceError as difference:
+        message = str(difference)
+    else:
+        return
+    # Outside the except block, so that pytest does not print the exception it handled.
+    pytest.fail(message, pytrace=False)

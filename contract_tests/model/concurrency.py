@@ -146,10 +146,10 @@ def rounds(run: ModelRun, count: int) -> None:
     """``count`` rounds of saves at once, then a third as many of a Save and a Remove."""
     keys = run.space.keys()
     for number in range(count):
-        key = keys[(number * 7) % len(keys)]
+        key = keys[number % len(keys)]
         saves_at_once(run, key, SAVES_AT_ONCE[number % len(SAVES_AT_ONCE)], number)
         run.tally.concurrent_rounds += 1
     for number in range(max(1, count // 3)):
-        key = keys[(number * 7 + 3) % len(keys)]
+        key = keys[(count + number) % len(keys)]
         save_and_remove_at_once(run, key, number)
         run.tally.concurrent_rounds += 1

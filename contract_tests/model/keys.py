@@ -1,11 +1,12 @@
 """The model's small key space, and the ways the spec lets a server compare key texts.
 
-The space is small on purpose, so that operations collide: the run's associate and the
-canary associate, two kinds (Type), and a few PublicValues. Each key part is varied
-alone: two kinds that differ in every character, and PublicValues that differ only in
-letter case (``Mail``/``mail``), only in trailing spaces, or not at all but for being
-null (null, left out and ``""`` are one key, the spec says). The kinds carry a nonce
-made for the run, so no earlier case or run has credentials under them.
+The space is small on purpose, so that operations collide: the steps target a few
+PublicValues of the run's associate under one kind (Type). They differ only in letter
+case (``Mail``/``mail``), only in trailing spaces, or only in being null (null, left
+out and ``""`` are one key, the spec says); one is the longest the schema allows. The
+same PublicValues are kept, as residents, under a second kind that differs in every
+character and under the canary associate: each key part varied alone. The kinds carry
+a nonce made for the run, so no earlier case or run has credentials under them.
 
 Where the spec leaves the comparison of key texts to the server
 (``x-key-text-comparison: either``), the model keeps one candidate per way the spec
@@ -64,36 +65,47 @@ def longest_text(length: int) -> str:
 
 @dataclass(frozen=True)
 class KeySpace:
-    associates: tuple[int, ...]
-    kinds: tuple[str, ...]
+    """The keys the steps target, all in one (AssociateId, Type), and the residents.
+
+    Every key part is varied alone against every target: the residents hold each
+    target's PublicValue under the other kind and, where there is one, under the canary
+    associate, and one more PublicValue beside the targets. A write or a Remove that
+    matches only some parts of its key meets one of them at once.
+    """
+
+    associate: int
+    kind: str
     identities: tuple[str, ...]  # "" is the null key
-    # Never targeted by a step: the residents' PublicValue, in every group.
+    other_kind: str
+    canary: int | None
+    # Beside the targets, in their own (AssociateId, Type): never targeted.
     resident_identity: str
 
     def keys(self) -> list[Key]:
-        return [
-            Key(associate, kind, identity)
-            for associate, kind, identity in itertools.product(
-                self.associates, self.kinds, self.identities
-            )
-        ]
+        return [Key(self.associate, self.kind, identity) for identity in self.identities]
 
     def groups(self) -> list[Group]:
-        return list(itertools.product(self.associates, self.kinds))
+        groups = [(self.associate, self.kind), (self.associate, self.other_kind)]
+        return groups if self.canary is None else [*groups, (self.canary, self.kind)]
 
     def residents(self) -> list[Key]:
-        return [Key(*group, self.resident_identity) for group in self.groups()]
+        twins = [Key(self.associate, self.other_kind, identity) for identity in self.identities]
+        if self.canary is not None:
+            twins += [Key(self.canary, self.kind, identity) for identity in self.identities]
+        return [Key(self.associate, self.kind, self.resident_identity), *twins]
 
 
-def key_space(facts: ModelFacts, associates: tuple[int, ...]) -> KeySpace:
+def key_space(facts: ModelFacts, associate: int, canary: int | None) -> KeySpace:
     nonce = secrets.token_hex(3)
     limit = facts.identity.schema.get("maxLength", len(IDENTITY_UPPER) + 8)
     lower = IDENTITY_UPPER.casefold()
     identities = ["", IDENTITY_UPPER, lower, f"{lower} ", longest_text(limit)]
     return KeySpace(
-        associates=associates,
-        kinds=(f"{KIND_PLAIN}-{nonce}", f"{KIND_WIDE} {nonce}"),
+        associate=associate,
+        kind=f"{KIND_PLAIN}-{nonce}",
         identities=tuple(dict.fromkeys(text[:limit] for text in identities)),
+        other_kind=f"{KIND_WIDE} {nonce}",
+        canary=canary,
         resident_identity=f"{RESIDENT_IDENTITY}-{nonce}",
     )
 

@@ -1,15 +1,14 @@
 """One run of the model-based phase: its key space, its residents, its budget.
 
-Before the first sequence the residents are saved (machine.save_residents): a
-credential in every (AssociateId, Type) of the space, under a PublicValue no step
-targets, for the run's associate and the canary associate. They are never written
-again, so every comparison after every step also checks that a write or a Remove left
-its neighbours alone. At the end of the phase they are removed.
+Before the first sequence the residents are saved (machine.save_residents): beside
+the targets, each target's PublicValue under the other kind and under the canary
+associate (keys.py). No step writes them, so every comparison after every step also
+checks that a write or a Remove left what it did not target unchanged. At the end of
+the phase they are removed.
 
 Against a named server the canary associate is the one the user gives
-(``--canary-associate-id``); without one, the space has the run's associate only, and
-the summary says what could not be checked. Against the embedded server it is the
-next associate.
+(``--canary-associate-id``); without one, the summary says what could not be checked.
+Against the embedded server it is the associate after the run's.
 """
 
 from __future__ import annotations
@@ -68,7 +67,6 @@ class ModelRun:
     record: Callable[[str, bool], None]
     ledger: Ledger
     reveal: bool  # --unsanitized: secrets shown in failures
-    canary: int | None
     residents: dict[Key, dict[str, Any]]
     base: Model  # the residents, as every sequence starts
 
@@ -91,14 +89,11 @@ def new_run(
     record: Callable[[str, bool], None],
     ledger: Ledger,
     reveal: bool,
-    canary: int | None,
 ) -> ModelRun:
     residents = {key: resident_carrier(facts) for key in space.residents()}
-    tally = ModelTally(not_checked=[] if canary is not None else [NO_CANARY])
+    tally = ModelTally(not_checked=[] if space.canary is not None else [NO_CANARY])
     base = Model.of(comparisons(facts, space))
-    return ModelRun(
-        facts, space, caller, readers, tally, record, ledger, reveal, canary, residents, base
-    )
+    return ModelRun(facts, space, caller, readers, tally, record, ledger, reveal, residents, base)
 
 
 def remove_residents(run: ModelRun) -> None:

@@ -52,6 +52,8 @@ MATRIX_KEY = pytest.StashKey[str]()
 # a secret: the suite is told so, as a user would tell it about a named server.
 EXPECT_SECRETS = next(option.flag for option in OPTIONS if option.dest == "expect_secrets")
 ADMINISTRATOR_SEES = "hidden"
+CANARY_ASSOCIATE = next(option.flag for option in OPTIONS if option.dest == "canary_associate_id")
+CANARY_ASSOCIATE_ID = "4242"
 # A fault run stops at its first failing test: the kill needs the aimed check to fail,
 # and the tests after it (other operations, the stateful phase) would only add time.
 STOP_AT_FIRST_FAILURE = "--exitfirst"
@@ -109,7 +111,10 @@ def run_against(
     env: dict[str, str] | None = None,
     seed: str = SEED,
     max_examples: str = MAX_EXAMPLES,
+    canary: bool = True,
 ) -> SuiteRun:
+    # As a user would name one, an associate the model phase may write besides the run's.
+    canary_options = (CANARY_ASSOCIATE, CANARY_ASSOCIATE_ID) if canary else ()
     with serve_reference_app(wrap, directory, (credentials.user, credentials.password)) as url:
         return run_suite(
             directory / "reports",
@@ -121,6 +126,7 @@ def run_against(
             max_examples,
             EXPECT_SECRETS,
             ADMINISTRATOR_SEES,
+            *canary_options,
             *options,
             authorization=credentials.authorization,
             env=env,

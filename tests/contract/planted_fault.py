@@ -16,6 +16,9 @@ class Fault:
     breaks: str
     caught_by: str
     wrap: Callable[[ASGIApp], ASGIApp]
+    # A pytest -k expression: the phase that hosts ``caught_by``, run alone, where the
+    # other phases cannot see the fault and would only add time.
+    only: str | None = None
 
 
 @dataclass(frozen=True)
