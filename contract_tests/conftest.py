@@ -13,13 +13,14 @@ import requests
 from _pytest.terminal import TerminalReporter
 from schemathesis import BaseSchema
 
-from contract_tests import budget
-from contract_tests.associate import OneAssociate
-from contract_tests.case_tally import CaseTally
-from contract_tests.check_tally import CheckTally
-from contract_tests.connection import every_request_through, reusable_session
+from contract_tests.cases import budget
+from contract_tests.cases.one_associate import OneAssociate
 from contract_tests.model.tally import ModelTally
-from contract_tests.options import (
+from contract_tests.report.case_tally import CaseTally
+from contract_tests.report.check_tally import CheckTally
+from contract_tests.report.summary import RunFacts, summary_lines
+from contract_tests.run.connection import every_request_through, reusable_session
+from contract_tests.run.options import (
     NO_RATE_LIMIT,
     REPORTS_PREFIX,
     REPORTS_ROOT,
@@ -28,12 +29,11 @@ from contract_tests.options import (
     masked_arguments,
     read_options,
 )
-from contract_tests.reports import prune_reports
-from contract_tests.run_summary import RunFacts, summary_lines
-from contract_tests.saved_credentials import Cleanup, SavedCredentials
-from contract_tests.schema import contract_schema as build_contract_schema
-from contract_tests.target import Target, open_target
-from contract_tests.target_probe import TargetUnusableError, probe_target
+from contract_tests.run.report_folders import prune_reports
+from contract_tests.run.saved_credentials import Cleanup, SavedCredentials
+from contract_tests.run.schemathesis_schema import contract_schema as build_contract_schema
+from contract_tests.run.target import Target, open_target
+from contract_tests.run.target_probe import TargetUnusableError, probe_target
 
 OPTIONS_KEY = pytest.StashKey[ContractOptions]()
 RUN_KEY = pytest.StashKey["ContractRun"]()
@@ -85,7 +85,7 @@ def contract_target(contract_options: ContractOptions) -> Iterator[Target]:
 
 @pytest.fixture(scope="session")
 def contract_session(contract_options: ContractOptions) -> Iterator[requests.Session]:
-    """The one way every request of the run goes out (see connection.py)."""
+    """The one way every request of the run goes out (see run/connection.py)."""
     with (
         reusable_session(contract_options.rate_limit) as session,
         every_request_through(session),

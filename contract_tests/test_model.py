@@ -25,9 +25,10 @@ from contract_tests.model.keys import key_space
 from contract_tests.model.machine import save_residents, store_machine
 from contract_tests.model.report import ModelDifferenceError
 from contract_tests.model.run import BUDGET, THOROUGH, ModelRun, new_run, remove_residents
-from contract_tests.options import ContractOptions
-from contract_tests.readers import run_readers
-from contract_tests.target import Target
+from contract_tests.model.shrink import ShrinkAllowanceSpentError
+from contract_tests.run.options import ContractOptions
+from contract_tests.run.readers import run_readers
+from contract_tests.run.target import Target
 
 
 def associates(options: ContractOptions, target: Target) -> tuple[int, ...]:
@@ -62,6 +63,7 @@ def model_run(
         contract_run.checks.record_judgement,
         contract_run.saved,
         reveal=contract_options.unsanitized,
+        budget=THOROUGH if contract_options.thorough else BUDGET,
     )
     contract_run.model = run.tally
     save_residents(run)
@@ -71,7 +73,7 @@ def model_run(
 
 
 def test_store_matches_its_model(model_run: ModelRun, contract_options: ContractOptions) -> None:
-    budget = THOROUGH if contract_options.thorough else BUDGET
+    budget = model_run.budget
     settings = hypothesis.settings(
         max_examples=budget.sequences,
         stateful_step_count=budget.steps,
@@ -84,13 +86,16 @@ def test_store_matches_its_model(model_run: ModelRun, contract_options: Contract
     )
     machine = hypothesis.seed(contract_options.seed)(store_machine(model_run))
     with reported_alone():
-        run_state_machine_as_test(machine, settings=settings)
+        try:
+            run_state_machine_as_test(machine, settings=settings)
+        except ShrinkAllowanceSpentError:
+            assert model_run.shrink.shortest is not None
+            raise model_run.shrink.shortest from None
 
 
-def test_writes_at_once_are_atomic(model_run: ModelRun, contract_options: ContractOptions) -> None:
-    budget = THOROUGH if contract_options.thorough else BUDGET
+def test_writes_at_once_are_atomic(model_run: ModelRun) -> None:
     with reported_alone():
-        rounds(model_run, budget.concurrent_rounds)
+        rounds(model_run, model_run.budget.concurrent_rounds)
 
 
 @contextmanager

@@ -50,6 +50,8 @@ def remove_body(facts: ModelFacts, key: Key, spelling: Any) -> Body:
     return found
 
 
-def ledger_key(facts: ModelFacts, key: Key) -> Body:
-    """The Remove body the run's ledger keeps for ``key``: one spelling per key."""
-    return remove_body(facts, key, key.identity or None)
+def recorded_keys(facts: ModelFacts, key: Key) -> list[Body]:
+    """The Remove bodies the run's clean-up may have recorded for a save of ``key``: the
+    null key as a save spelled it, null or ``""``."""
+    spellings = [key.identity] if key.identity else [None, ""]
+    return [remove_body(facts, key, spelling) for spelling in spellings]

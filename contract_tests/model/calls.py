@@ -20,12 +20,12 @@ from schemathesis import BaseSchema, Response
 from schemathesis.specs.openapi.checks import ignored_auth
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-from contract_tests.accept_negotiation import ACCEPT
+from contract_tests.cases.accept_negotiation import ACCEPT
+from contract_tests.cases.lossy_encodings import arrives_as_generated
+from contract_tests.checks.xml_answers import value_of
 from contract_tests.http_parts import AnyCase, header_values
-from contract_tests.lossy_encodings import arrives_as_generated
 from contract_tests.model.facts import ModelFacts
 from contract_tests.model.readers import Reader
-from contract_tests.xml_answers import value_of
 from spec_loader.media_types import JSON_SYNTAX, XML_SYNTAX, body_syntax, essence
 
 OK = 200
@@ -50,12 +50,13 @@ class Sent:
         return self.case.as_curl_command(headers=self.headers)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Caller:
     schema: BaseSchema
     session: requests.Session
     headers: dict[str, str] = field(repr=False)
     json_media_type: str
+    sent: int = 0  # requests sent so far
 
     def prepare(
         self,
@@ -74,8 +75,11 @@ class Caller:
         return case, {**self.headers, **(reader.headers if reader else {})}
 
     def deliver(self, what: str, case: AnyCase, headers: dict[str, str]) -> Sent:
-        """Send a prepared case, unjudged (a copy of the headers: the transport adds to them)."""
-        response = self.schema.transport.send(case, session=self.session, headers=dict(headers))
+        """Send a prepared case, unjudged, as schemathesis calls a case: its after_call hooks
+        record a save for the run's clean-up, and the report's for its checks. A copy of
+        the headers: the transport adds to the dict it is given."""
+        self.sent += 1
+        response = case.call(session=self.session, headers=dict(headers))
         return Sent(what, case, response, headers)
 
     def judge(self, sent: Sent) -> None:
@@ -123,3 +127,9 @@ def read_items(facts: ModelFacts, response: Response) -> tuple[list[Item] | None
     if not isinstance(items, list) or not all(isinstance(item, Mapping) for item in items):
         return None, "the Get's answer is not a list of credentials"
     return items, ""
+
+
+def answer_syntax(response: Response) -> str:
+    """The syntax (JSON, XML) an answer is written in, by its media type; "" if neither."""
+    types = header_values(response, "Content-Type")
+    return (body_syntax(essence(types[0])) if types else None) or ""

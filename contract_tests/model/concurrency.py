@@ -21,9 +21,9 @@ from typing import Any
 
 from schemathesis.core.failures import FailureGroup
 
-from contract_tests.model.bodies import ledger_key, remove_body, save_body
+from contract_tests.model.bodies import remove_body, save_body
 from contract_tests.model.calls import Sent
-from contract_tests.model.judge import Finding, Step
+from contract_tests.model.judge import ATOMIC, Finding, Step
 from contract_tests.model.keys import Key
 from contract_tests.model.machine import SequenceRun, key_words
 from contract_tests.model.report import ModelDifferenceError, difference_report
@@ -31,7 +31,6 @@ from contract_tests.model.run import ModelRun
 from contract_tests.model.state import Model
 from contract_tests.model.values import LEFT_OUT, field_values
 
-ATOMIC = "concurrent_writes_are_atomic"
 # Saves sent at once in the rounds, in turn.
 SAVES_AT_ONCE = (2, 3, 4)
 
@@ -95,7 +94,6 @@ def saves_at_once(run: ModelRun, key: Key, count: int, offset: int) -> None:
     sequence = SequenceRun(run)
     carriers = distinct_carriers(run, count, offset)
     bodies = [save_body(facts, key, carrier, key.identity) for carrier in carriers]
-    run.ledger.record(ledger_key(facts, key))
     sent = _at_once(
         sequence,
         [
@@ -117,7 +115,6 @@ def save_and_remove_at_once(run: ModelRun, key: Key, offset: int) -> None:
     facts = run.facts
     sequence = SequenceRun(run)
     earlier, later = distinct_carriers(run, 2, offset)
-    run.ledger.record(ledger_key(facts, key))
     sequence.save(key, earlier, key.identity, facts.links.json_media_type)
     _at_once(
         sequence,

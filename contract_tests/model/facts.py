@@ -15,8 +15,8 @@ import functools
 from dataclasses import dataclass
 
 import spec_loader
-from contract_tests.associate import associate_fields
-from contract_tests.effect_facts import CarrierField, EffectFacts, effect_facts
+from contract_tests.cases.one_associate import associate_fields
+from contract_tests.facts.save_links import CarrierField, EffectFacts, effect_facts
 
 KEY_TEXT_EXTENSION = "x-key-text-comparison"
 STABLE_ORDER_EXTENSION = "x-stable-order"

@@ -4,7 +4,8 @@ duplicated, or shown to whom it must not be.
 Each finding names the check it belongs to, by what the step did:
 
 - ``saved_credential_reads_back``: the credential a save wrote (or one not yet seen as
-  last saved) is missing, duplicated or other than saved;
+  last saved in the answer's syntax, JSON or XML) is missing, duplicated or other than
+  saved;
 - ``removed_credential_is_gone``: the credential a Remove named is still there;
 - ``no_foreign_credentials``: the Get returns a credential the model holds under
   another (AssociateId, Type);
@@ -19,11 +20,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from contract_tests.model.compare import MISSING, differences, no_value, shown
 from contract_tests.model.facts import ModelFacts
 from contract_tests.model.keys import Group, Key, identity_key
 from contract_tests.model.readers import Reader, SecretRule
 from contract_tests.model.state import Candidate, Stored
-from contract_tests.read_back import MISSING, differences, no_value, shown
 
 SAVED = "saved_credential_reads_back"
 GONE = "removed_credential_is_gone"
@@ -32,6 +33,12 @@ UNTARGETED = "untargeted_credentials_unchanged"
 SECRET = "secret_visibility"
 # Every check a state comparison applies to.
 STATE_CHECKS = (SAVED, GONE, FOREIGN, UNTARGETED, SECRET)
+# Two Gets with no write between them list the credentials in the same order.
+ORDER = "get_order_is_stable"
+# Writes sent at once leave a state that one order of them, one after the other, explains.
+ATOMIC = "concurrent_writes_are_atomic"
+# Every check of the model phase: the summary and checks.json count them with the others.
+MODEL_CHECKS = (*STATE_CHECKS, ORDER, ATOMIC)
 
 
 @dataclass(frozen=True)
@@ -61,8 +68,10 @@ def judge(
     reader: Reader,
     step: Step,
     reveal: bool,
+    syntax: str,
 ) -> list[Finding]:
-    """Every way ``items``, a Get of ``group`` by ``reader``, differs from ``candidate``."""
+    """Every way ``items``, a Get of ``group`` by ``reader`` answered in ``syntax``, differs
+    from ``candidate``."""
     identity = facts.identity.name
     fold = candidate.comparison.identity_fold
     by_identity: dict[str, list[Item]] = {}
@@ -75,7 +84,7 @@ def judge(
         if same == targeted and step.action != "get":
             check = step.own_check
         else:
-            check = UNTARGETED if stored.verified else SAVED
+            check = UNTARGETED if syntax in stored.seen_in else SAVED
         name = _key_text(facts, stored.key)
         if not found:
             findings.append(Finding(check, f"{name} is missing"))
@@ -157,10 +166,10 @@ def _secret(
     return findings
 
 
-def mark_seen(candidate: Candidate, group: Group) -> None:
-    """The group's credentials were all read back as last saved: a later difference is a change."""
+def mark_seen(candidate: Candidate, group: Group, syntax: str) -> None:
+    """The group's credentials were all read back as last saved, in ``syntax``."""
     for _, stored in candidate.in_group(group):
-        stored.verified = True
+        stored.seen_in.add(syntax)
 
 
 def secret_seen(facts: ModelFacts, stored: Stored, item: Item) -> SecretRule | None:

@@ -21,8 +21,8 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from contract_tests.model.compare import key_value
 from contract_tests.model.facts import Difference, KeyText, ModelFacts
-from contract_tests.read_back import key_value
 
 # Characters outside Latin-1 (Greek, Cyrillic) and outside the Basic Multilingual Plane
 # (a musical symbol: two UTF-16 code units, four UTF-8 bytes).

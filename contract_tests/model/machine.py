@@ -22,9 +22,11 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, rule
 from schemathesis.core.failures import FailureGroup
 
-from contract_tests.model.bodies import get_body, ledger_key, remove_body, save_body
-from contract_tests.model.calls import Item, Sent, read_items
+from contract_tests.model.bodies import get_body, recorded_keys, remove_body, save_body
+from contract_tests.model.calls import Item, Sent, answer_syntax, read_items
+from contract_tests.model.compare import shown
 from contract_tests.model.judge import (
+    ORDER,
     SAVED,
     STATE_CHECKS,
     Finding,
@@ -39,9 +41,8 @@ from contract_tests.model.report import ModelDifferenceError, difference_report
 from contract_tests.model.run import ModelRun
 from contract_tests.model.state import Model
 from contract_tests.model.values import LEFT_OUT, carriers
-from contract_tests.read_back import shown
+from spec_loader.media_types import JSON_SYNTAX, XML_SYNTAX, body_syntax
 
-ORDER = "get_order_is_stable"
 # How a step may spell the null key: a save may also leave PublicValue out; a Remove
 # must name it (the spec requires the field).
 NULL_SPELLINGS_IN_SAVE = (None, "", LEFT_OUT)
@@ -86,7 +87,8 @@ class SequenceRun:
             report = difference_report(
                 self.run.facts, findings, [*self.calls, sent], None, None, self.run.reveal
             )
-            raise ModelDifferenceError(f"{report}\n\n{failures}", report.checks) from None
+            difference = ModelDifferenceError(f"{report}\n\n{failures}", report.checks)
+            raise self.found(difference) from None
         return sent
 
     def read(self, group: Group, reader: Reader, accept: str | None, step: Step, what: str) -> Sent:
@@ -103,7 +105,7 @@ class SequenceRun:
         )
         items, problem = read_items(facts, sent.response)
         if items is None:
-            self.fail([Finding(SAVED, problem)], sent, None, None)
+            self.fail([Finding(SAVED, problem)], sent, None, None, record=True)
         self.compare(group, sent, items, reader, step)
         return sent
 
@@ -115,8 +117,9 @@ class SequenceRun:
         run, facts = self.run, self.run.facts
         run.tally.comparisons += 1
         run.tally.canary_checks += group[0] == run.space.canary
+        syntax = answer_syntax(sent.response)
         results = [
-            (candidate, judge(facts, candidate, group, items, reader, step, run.reveal))
+            (candidate, judge(facts, candidate, group, items, reader, step, run.reveal, syntax))
             for candidate in self.model.candidates
         ]
         alive = [candidate for candidate, findings in results if not findings]
@@ -128,7 +131,7 @@ class SequenceRun:
             self.leftovers.update((group, item.get(facts.identity.name)) for item in items)
             self.fail(reported, sent, (candidate, group), items)
         for candidate in alive:
-            mark_seen(candidate, group)
+            mark_seen(candidate, group, syntax)
         self.model.candidates = alive
         if reader is run.readers[0]:
             self.count_secrets(group, items)
@@ -176,11 +179,22 @@ class SequenceRun:
         sent: Sent,
         expected: tuple[Any, Group] | None,
         answered: list[Item] | None,
+        record: bool = False,
     ) -> NoReturn:
-        self.broken = True
-        raise difference_report(
-            self.run.facts, findings, [*self.calls, sent], expected, answered, self.run.reveal
+        """Raise the difference; ``record`` it in the tally where no comparison did."""
+        for finding in findings if record else []:
+            self.run.record(finding.check, True)
+        raise self.found(
+            difference_report(
+                self.run.facts, findings, [*self.calls, sent], expected, answered, self.run.reveal
+            )
         )
+
+    def found(self, difference: ModelDifferenceError) -> ModelDifferenceError:
+        """Note a difference (the sequence is broken; shrinking keeps the shortest)."""
+        self.broken = True
+        self.run.shrink.found(difference, len(self.calls), self.run.caller.sent)
+        return difference
 
     def check_all(self, step: Step, skip: Group | None = None) -> None:
         """Read every (AssociateId, Type) of the space (but ``skip``) and compare it."""
@@ -205,8 +219,8 @@ class SequenceRun:
                 sent,
                 None,
                 None,
+                record=True,
             )
-        self.run.ledger.record(ledger_key(facts, key))
         self.run.tally.keys_touched.add(key)
         self.model.save(key, carrier)
         self.check_all(Step("save", key))
@@ -226,6 +240,7 @@ class SequenceRun:
                 sent,
                 None,
                 None,
+                record=True,
             )
         self.model.remove(key)
         self.check_all(Step("remove", key))
@@ -273,7 +288,7 @@ class SequenceRun:
             except requests.RequestException:
                 continue
         for key, _ in keys:
-            run.ledger.forget(ledger_key(facts, key))
+            run.ledger.forget(*recorded_keys(facts, key))
 
 
 def save_residents(run: ModelRun) -> None:
@@ -281,7 +296,6 @@ def save_residents(run: ModelRun) -> None:
     facts = run.facts
     sequence = SequenceRun(run)
     for key, carrier in run.residents.items():
-        run.ledger.record(ledger_key(facts, key))
         sent = sequence.send(
             f"Save the resident {key_words(run, key)}",
             facts.save_id,
@@ -290,7 +304,12 @@ def save_residents(run: ModelRun) -> None:
         )
         sequence.calls.append(sent)
         sequence.model.save(key, carrier, resident=True)
-    sequence.check_all(Step("save"))
+    # Each group in JSON and in XML: a resident is then seen as saved in both, and a
+    # later difference in either is a change a step made.
+    for syntax in (JSON_SYNTAX, XML_SYNTAX):
+        accept = next(kind for kind in facts.answer_media_types if body_syntax(kind) == syntax)
+        for group in run.space.groups():
+            sequence.read(group, run.readers[0], accept, Step("save"), "then")
     run.base = sequence.model
 
 
@@ -302,6 +321,7 @@ def store_machine(run: ModelRun) -> type[RuleBasedStateMachine]:
     class CredentialStore(RuleBasedStateMachine):
         def __init__(self) -> None:
             super().__init__()
+            run.shrink.before_replay(run.caller.sent)
             self.sequence = SequenceRun(run)
             run.tally.sequences += 1
 

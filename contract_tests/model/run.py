@@ -17,11 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from contract_tests.model.bodies import ledger_key, remove_body
+from contract_tests.model.bodies import recorded_keys, remove_body
 from contract_tests.model.calls import Caller
 from contract_tests.model.facts import ModelFacts
 from contract_tests.model.keys import Key, KeySpace, comparisons
 from contract_tests.model.readers import Reader
+from contract_tests.model.shrink import ShrinkGuard
 from contract_tests.model.state import Model
 from contract_tests.model.tally import ModelTally
 from contract_tests.model.values import LEFT_OUT, field_values
@@ -40,19 +41,20 @@ class ModelBudget:
     steps: int
     # Rounds of 2, 3 and 4 saves of one key at once, and of a Save and a Remove at once.
     concurrent_rounds: int
+    # Requests that shrinking a failure may cost (a failing run only).
+    shrink_requests: int
 
 
-# A default run: about 250 requests against a space of four groups (see docs/suite.md).
-BUDGET = ModelBudget(sequences=8, steps=6, concurrent_rounds=3)
-THOROUGH = ModelBudget(sequences=40, steps=12, concurrent_rounds=9)
+# A default run: about 250 requests against a space of three groups (see docs/suite.md).
+BUDGET = ModelBudget(sequences=8, steps=6, concurrent_rounds=3, shrink_requests=500)
+THOROUGH = ModelBudget(sequences=40, steps=12, concurrent_rounds=9, shrink_requests=3000)
 
 
 class Ledger(Protocol):
-    """What the run saved and must remove at its end, also after a failure or Ctrl-C."""
+    """The run's clean-up: it records every accepted save (an after_call hook) to remove it
+    at the end, also after a failure or Ctrl-C; what the phase removed itself it forgets."""
 
-    def record(self, key: dict[str, Any]) -> None: ...
-
-    def forget(self, key: dict[str, Any]) -> None: ...
+    def forget(self, *keys: dict[str, Any]) -> None: ...
 
 
 @dataclass
@@ -69,6 +71,8 @@ class ModelRun:
     reveal: bool  # --unsanitized: secrets shown in failures
     residents: dict[Key, dict[str, Any]]
     base: Model  # the residents, as every sequence starts
+    budget: ModelBudget
+    shrink: ShrinkGuard
 
 
 def resident_carrier(facts: ModelFacts) -> dict[str, Any]:
@@ -89,11 +93,26 @@ def new_run(
     record: Callable[[str, bool], None],
     ledger: Ledger,
     reveal: bool,
+    budget: ModelBudget,
 ) -> ModelRun:
     residents = {key: resident_carrier(facts) for key in space.residents()}
     tally = ModelTally(not_checked=[] if space.canary is not None else [NO_CANARY])
     base = Model.of(comparisons(facts, space))
-    return ModelRun(facts, space, caller, readers, tally, record, ledger, reveal, residents, base)
+    shrink = ShrinkGuard(budget.shrink_requests)
+    return ModelRun(
+        facts,
+        space,
+        caller,
+        readers,
+        tally,
+        record,
+        ledger,
+        reveal,
+        residents,
+        base,
+        budget,
+        shrink,
+    )
 
 
 def remove_residents(run: ModelRun) -> None:
@@ -102,4 +121,4 @@ def remove_residents(run: ModelRun) -> None:
         body = remove_body(facts, key, key.identity)
         case, headers = run.caller.prepare(facts.remove_id, body, facts.links.json_media_type)
         if run.caller.deliver(f"Remove the resident {key}", case, headers).accepted:
-            run.ledger.forget(ledger_key(facts, key))
+            run.ledger.forget(*recorded_keys(facts, key))

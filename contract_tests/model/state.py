@@ -2,8 +2,8 @@
 
 A candidate maps each key, as its comparison sees it, to the credential last saved under
 it: the carrier as sent, the PublicValue spellings saved since the key was created (a
-server may keep the first one or show a later one), and whether an answer has shown it
-as saved since its last write. Remove deletes exactly its key. Get must return exactly
+server may keep the first one or show a later one), and in which syntaxes an answer
+has shown it as saved since its last write. Remove deletes exactly its key. Get must return exactly
 the credentials of its (AssociateId, Type).
 """
 
@@ -22,8 +22,9 @@ class Stored:
     key: Key  # as the first save of it spelled it
     carrier: dict[str, Any]  # as the last save sent it, PublicValue aside
     spellings: set[str] = field(default_factory=set)
-    # An answer has shown it as last saved; a later difference is then a change.
-    verified: bool = False
+    # The syntaxes (JSON, XML) of the answers that have shown it as last saved: a later
+    # difference in one of them is a change, a first one a save read back wrong.
+    seen_in: set[str] = field(default_factory=set)
     resident: bool = False  # saved before the sequences, never targeted by a step
 
 
@@ -39,7 +40,7 @@ class Candidate:
             stored = self.held[same] = Stored(key, {}, resident=resident)
         stored.carrier = dict(carrier)
         stored.spellings.add(identity_key(key.identity))
-        stored.verified = False
+        stored.seen_in.clear()
 
     def remove(self, key: Key) -> None:
         self.held.pop(self.comparison.same_key(key), None)

@@ -25,12 +25,11 @@ from _pytest.terminal import TerminalReporter
 from starlette.types import ASGIApp
 
 import spec_loader
-from contract_tests.contract_facts import TOLERATED_BODY_EXTENSION
-from contract_tests.options import OPTIONS
+from contract_tests.facts.contract import TOLERATED_BODY_EXTENSION
+from contract_tests.run.options import OPTIONS
 from tests.contract.fault_servers import serve_reference_app
-from tests.contract.faults import FAULTS, null_on_no_content
+from tests.contract.faults import FAULTS, VARIATIONS, null_on_no_content
 from tests.contract.planted_fault import Fault
-from tests.contract.read_back_faults import CONFORMANT_VARIATIONS
 from tests.contract.request_log import LOG_FILE, plant_cookie_and_log
 from tests.contract.suite_run import TESTS_FAILED, SuiteRun, run_suite
 
@@ -211,13 +210,19 @@ def run_batch(root: Path) -> Batch:
             env={spec_loader.SPEC_ENV_VAR: str(spec_without_tolerated_body(untolerated))},
         )
         # Whole runs first, the short fault runs last: both workers stay busy to the end.
-        for variation in CONFORMANT_VARIATIONS:
+        for variation in VARIATIONS:
             jobs[variation.name] = pool.submit(
                 run_against, variation.wrap, directory(variation.name), credentials
             )
         for fault in FAULTS:
+            only = ("-k", fault.only) if fault.only else ()
             jobs[fault.name] = pool.submit(
-                run_against, fault.wrap, directory(fault.name), credentials, STOP_AT_FIRST_FAILURE
+                run_against,
+                fault.wrap,
+                directory(fault.name),
+                credentials,
+                STOP_AT_FIRST_FAILURE,
+                *only,
             )
         return Batch(credentials, {name: job.result() for name, job in jobs.items()})
 
@@ -239,7 +244,7 @@ def kill_matrix(runs: dict[str, SuiteRun]) -> str:
                 f"{run.seconds:.1f}",
             )
         )
-    passing = (*(variation.name for variation in CONFORMANT_VARIATIONS), CLEAN)
+    passing = (*(variation.name for variation in VARIATIONS), CLEAN)
     passed = 0
     for name in passing:
         run = runs[name]

@@ -17,16 +17,17 @@ from urllib.parse import parse_qs
 from starlette.types import ASGIApp
 
 import spec_loader
-from contract_tests.contract_facts import TOLERATED_BODY_EXTENSION
+from contract_tests.facts.contract import TOLERATED_BODY_EXTENSION
 from tests.contract.intercept import Answer, Exchange, intercept
+from tests.contract.model_faults import MODEL_FAULTS, MODEL_VARIATIONS
 
 # Re-exported: modules that plant faults of their own import Fault from here.
 from tests.contract.planted_fault import Fault as Fault
-from tests.contract.read_back_faults import READ_BACK_FAULTS
+from tests.contract.read_back_faults import CONFORMANT_VARIATIONS, READ_BACK_FAULTS
 from tests.contract.store_access import json_document
 
 # The faults of this module break the Save operation's answers; those of
-# read_back_faults.py what Save, Get and Remove do.
+# read_back_faults.py and model_faults.py what Save, Get and Remove do.
 SAVE = "SaveUntrustedCredentialsForAssociate"
 SPEC = spec_loader.load_spec()
 REQUEST_SCHEMA = spec_loader.request_schema(SPEC, SAVE)
@@ -277,4 +278,7 @@ FAULTS = (
         intercept(edit_answer=first_xml_type_refused),
     ),
     *READ_BACK_FAULTS,
+    *MODEL_FAULTS,
 )
+# Servers that answer otherwise than the reference server, within the spec.
+VARIATIONS = (*CONFORMANT_VARIATIONS, *MODEL_VARIATIONS)

@@ -41,10 +41,10 @@ import defusedxml.ElementTree
 from starlette.types import ASGIApp
 
 import spec_loader
-from contract_tests.contract_facts import NO_CONTENT
+from contract_tests.facts.contract import NO_CONTENT
 from spec_loader.media_types import XML_SYNTAX, body_syntax
 from tests.contract.intercept import Answer, Exchange, Forward, around, intercept
-from tests.contract.planted_fault import Fault, Variation
+from tests.contract.planted_fault import MODEL_PHASE, Fault, Variation
 from tests.contract.read_back_faults import DATE_FIELDS, FLAG_FIELD, parsed_date
 from tests.contract.store_access import (
     ANSWER_JSON_TYPES,
@@ -533,85 +533,83 @@ def dates_in_offset(hours: int) -> Callable[[Exchange, Items], Items]:
     return edit
 
 
-MODEL = "model"
-
 MODEL_FAULTS = (
     Fault(
         "remove_ignores_public_value",
         f"a Remove deletes every credential of its ({', '.join(GROUP_FIELDS)})",
         "untargeted_credentials_unchanged",
         after_success(REMOVE, remove_rest_of_group),
-        only=MODEL,
+        only=MODEL_PHASE,
     ),
     Fault(
         "save_overwrites_its_group",
         f"a save updates every credential of its ({', '.join(GROUP_FIELDS)})",
         "untargeted_credentials_unchanged",
         after_success(SAVE, overwrite_rest_of_group),
-        only=MODEL,
+        only=MODEL_PHASE,
     ),
     Fault(
         "remove_ignores_type",
         f"a Remove deletes the {IDENTITY_FIELD} under every {KIND_FIELD} of the associate",
         "untargeted_credentials_unchanged",
         remove_matching(KIND_FIELD),
-        only=MODEL,
+        only=MODEL_PHASE,
     ),
     Fault(
         "remove_ignores_associate",
         f"a Remove deletes the ({KIND_FIELD}, {IDENTITY_FIELD}) of every associate",
         "untargeted_credentials_unchanged",
         remove_matching(ASSOCIATE_FIELD),
-        only=MODEL,
+        only=MODEL_PHASE,
     ),
     Fault(
         "outside_latin_1_mangled",
         "stores text in a Latin-1 column (? for the rest)",
         "saved_credential_reads_back",
         intercept(edit_request=stored_text(latin_1_column)),
-        only=MODEL,
+        only=MODEL_PHASE,
     ),
     Fault(
         "outside_bmp_mangled",
         "stores text in a UCS-2 column (? outside the BMP)",
         "saved_credential_reads_back",
         intercept(edit_request=stored_text(ucs_2_column)),
-        only=MODEL,
+        only=MODEL_PHASE,
     ),
     Fault(
         "longest_text_cut",
         "counts a text's length in UTF-16 code units and cuts it there",
         "saved_credential_reads_back",
         intercept(edit_request=carrier_edit(cut_to_utf16_units)),
-        only=MODEL,
+        only=MODEL_PHASE,
     ),
     Fault(
         "trailing_spaces_trimmed",
         "trims trailing spaces off every text it stores",
         "saved_credential_reads_back",
         intercept(edit_request=carrier_edit(trailing_spaces_trimmed)),
-        only=MODEL,
+        only=MODEL_PHASE,
     ),
     Fault(
         "public_value_lower_cased",
         f"stores and matches {ITEM_IDENTITY} lower-cased",
         "saved_credential_reads_back",
         intercept(edit_request=carrier_edit(identity_lower_cased)),
-        only=MODEL,
+        only=MODEL_PHASE,
     ),
     Fault(
         "date_offset_dropped",
         "reads a date's clock time as UTC, dropping its offset",
         "saved_credential_reads_back",
         intercept(edit_request=carrier_edit(offset_dropped)),
-        only=MODEL,
+        only=MODEL_PHASE,
     ),
     Fault(
         "far_future_refused",
         "refuses a save dated in the year 9999 (400)",
         "saved_credential_reads_back",
         intercept(edit_answer=far_future_refused),
-        only=MODEL,
+        only=MODEL_PHASE,
     ),
     Fault(
         "accept_ignored",
@@ -624,7 +622,7 @@ MODEL_FAULTS = (
         f"leaves {FLAG_FIELD} out of an XML answer when it is false",
         "saved_credential_reads_back",
         intercept(edit_answer=xml_only(defaults_left_out)),
-        only=MODEL,
+        only=MODEL_PHASE,
     ),
     Fault(
         "xml_dates_in_culture_format",
@@ -637,21 +635,21 @@ MODEL_FAULTS = (
         "answers every other Get in the other order",
         "get_order_is_stable",
         intercept(edit_answer=edit_get_answer(query_plan_order())),
-        only=MODEL,
+        only=MODEL_PHASE,
     ),
     Fault(
         "save_in_two_writes",
         "writes part of a save again, over what is stored by then",
         "concurrent_writes_are_atomic",
         save_in_two_writes,
-        only=MODEL,
+        only=MODEL_PHASE,
     ),
     Fault(
         "insert_if_absent",
         "inserts a new key without a unique index: two saves at once, two rows",
         "concurrent_writes_are_atomic",
         insert_if_absent,
-        only=MODEL,
+        only=MODEL_PHASE,
     ),
 )
 

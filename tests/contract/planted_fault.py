@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 from starlette.types import ASGIApp
 
+# The pytest -k expression of the model-based phase (contract_tests/test_model.py).
+MODEL_PHASE = "test_model"
+
 
 @dataclass(frozen=True)
 class Fault:

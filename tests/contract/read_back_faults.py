@@ -25,9 +25,9 @@ from typing import Any
 from starlette.types import ASGIApp
 
 import spec_loader
-from contract_tests.contract_facts import NO_CONTENT
+from contract_tests.facts.contract import NO_CONTENT
 from tests.contract.intercept import Answer, EditAnswer, Exchange, Forward, around, intercept
-from tests.contract.planted_fault import Fault, Variation
+from tests.contract.planted_fault import MODEL_PHASE, Fault, Variation
 from tests.contract.store_access import (
     ANSWER_JSON_TYPES,
     GET,
@@ -51,6 +51,7 @@ from tests.contract.store_access import (
     stored,
     value_at,
 )
+from tests.contract.wire import edit_get_answer
 
 ITEM_SCHEMA = spec_loader.response(SPEC, GET, str(OK))["content"][ANSWER_JSON_TYPES[0]]["schema"][
     "items"
@@ -271,48 +272,56 @@ READ_BACK_FAULTS = (
         "answers a save 204 and stores nothing",
         "saved_credential_reads_back",
         taken_back(SAVE, only_over_an_earlier_one=False),
+        only=MODEL_PHASE,
     ),
     Fault(
         "first_write_wins",
         "ignores a save of a key already stored",
         "saved_credential_reads_back",
         taken_back(SAVE, only_over_an_earlier_one=True),
+        only=MODEL_PHASE,
     ),
     Fault(
         "saved_under_another_associate",
         f"stores a save under {ASSOCIATE_FIELD} + 1",
         "saved_credential_reads_back",
         intercept(edit_request=saved_under_next_associate),
+        only=MODEL_PHASE,
     ),
     Fault(
         "text_field_dropped",
         f"reads back without {TEXT_FIELD}",
         "saved_credential_reads_back",
         intercept(edit_answer=edit_read_back(each_item(drop_text))),
+        only=MODEL_PHASE,
     ),
     Fault(
         "flag_flipped",
         f"reads back {FLAG_FIELD} negated",
         "saved_credential_reads_back",
         intercept(edit_answer=edit_read_back(each_item(flip_flag))),
+        only=MODEL_PHASE,
     ),
     Fault(
         "date_moved_by_an_hour",
         f"reads back {DATE_FIELDS[0]} an hour later",
         "saved_credential_reads_back",
         intercept(edit_answer=edit_read_back(each_item(move_date_by_an_hour))),
+        only=MODEL_PHASE,
     ),
     Fault(
         "secret_shown_to_administrator",
         f"reads back {', '.join(SECRET_FIELDS)} to an identity that may not see it",
         "secret_visibility",
         around(read_as_system_user),
+        only=MODEL_PHASE,
     ),
     Fault(
         "inactive_hidden",
         f"reads back only credentials whose {FLAG_FIELD} is true",
         "saved_credential_reads_back",
         intercept(edit_answer=edit_read_back(without_inactive)),
+        only=MODEL_PHASE,
     ),
     Fault(
         "remove_removes_nothing",
@@ -320,12 +329,14 @@ READ_BACK_FAULTS = (
         "removed_credential_is_gone",
         # With nothing stored before, there is nothing to keep.
         taken_back(REMOVE, only_over_an_earlier_one=True),
+        only=MODEL_PHASE,
     ),
     Fault(
         "other_type_read_back",
         f"reads back the credentials of another {TYPE_FIELD} too",
         "no_foreign_credentials",
         with_another_types_credentials,
+        only=MODEL_PHASE,
     ),
 )
 
@@ -350,5 +361,9 @@ CONFORMANT_VARIATIONS = (
         f"writes a hidden {', '.join(SECRET_FIELDS)} as null instead of leaving it out",
         each_item(null_for_hidden_secret),
     ),
-    variation("reversed_order", "reads back the credentials in reverse order", reversed_order),
+    Variation(
+        "reversed_order",
+        "reads back the credentials in reverse order, in JSON and XML answers alike",
+        intercept(edit_answer=edit_get_answer(lambda request, items: reversed_order(items))),
+    ),
 )

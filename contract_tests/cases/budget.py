@@ -29,7 +29,7 @@ from contract_tests.http_parts import AnyCase
 from spec_loader.media_types import body_syntax, essence
 
 THOROUGH_ENV_VAR = "CONTRACT_THOROUGH"
-# How a switch says yes, by environment variable or flag (options.py reads its switches so too).
+# How a switch says yes, by environment variable or flag (run/options.py reads its switches so too).
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 COVERAGE_PHASE = "coverage"
 

@@ -23,7 +23,7 @@ from schemathesis.specs.openapi.expressions import evaluate
 
 import spec_loader
 from contract_tests.http_parts import AnyCase, operation_id
-from contract_tests.target import Target
+from contract_tests.run.target import Target
 
 REMOVE_OPERATION = "RemoveUntrustedCredentialsForAssociate"
 # A removal that does not answer within this long is reported as not removed.
@@ -94,10 +94,11 @@ class SavedCredentials:
         self.keys.setdefault(text, key)
         self.removed_already.discard(text)
 
-    def forget(self, key: dict[str, Any]) -> None:
-        """The run removed this credential itself: it is counted as removed, not removed again."""
-        if _text(key) in self.keys:
-            self.removed_already.add(_text(key))
+    def forget(self, *keys: dict[str, Any]) -> None:
+        """The run removed these credentials itself: counted as removed, not removed again."""
+        for key in keys:
+            if _text(key) in self.keys:
+                self.removed_already.add(_text(key))
 
     def remove_all(self, session: requests.Session, target: Target) -> Cleanup:
         done = len(self.removed_already)

@@ -4,8 +4,8 @@ system user too."""
 from __future__ import annotations
 
 from contract_tests.model.readers import RUN_IDENTITY, Reader, SecretRule
-from contract_tests.options import ContractOptions
-from contract_tests.target import Target
+from contract_tests.run.options import ContractOptions
+from contract_tests.run.target import Target
 
 
 def run_readers(options: ContractOptions, target: Target) -> tuple[Reader, ...]:
