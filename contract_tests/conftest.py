@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 import pytest
 import requests
@@ -15,11 +15,10 @@ from schemathesis import BaseSchema
 
 from contract_tests.cases import budget
 from contract_tests.cases.one_associate import OneAssociate
-from contract_tests.model.tally import ModelTally
 from contract_tests.report.case_tally import CaseTally
-from contract_tests.report.check_tally import CheckTally
 from contract_tests.report.summary import RunFacts, summary_lines
 from contract_tests.run.connection import every_request_through, reusable_session
+from contract_tests.run.contract_run import ContractRun
 from contract_tests.run.options import (
     NO_RATE_LIMIT,
     REPORTS_PREFIX,
@@ -30,28 +29,13 @@ from contract_tests.run.options import (
     read_options,
 )
 from contract_tests.run.report_folders import prune_reports
-from contract_tests.run.saved_credentials import Cleanup, SavedCredentials
+from contract_tests.run.saved_credentials import Cleanup
 from contract_tests.run.schemathesis_schema import contract_schema as build_contract_schema
 from contract_tests.run.target import Target, open_target
 from contract_tests.run.target_probe import TargetUnusableError, probe_target
 
 OPTIONS_KEY = pytest.StashKey[ContractOptions]()
-RUN_KEY = pytest.StashKey["ContractRun"]()
-
-
-@dataclass
-class ContractRun:
-    """What the summary reports, filled in as the run goes."""
-
-    facts: RunFacts | None = None
-    cases: CaseTally = field(default_factory=lambda: CaseTally({}))
-    checks: CheckTally = field(default_factory=CheckTally)
-    cleanup: Cleanup | None = None
-    # Every credential the run saved, to remove at its end.
-    saved: SavedCredentials = field(default_factory=SavedCredentials)
-    model: ModelTally | None = None  # filled in by the model-based phase
-    stopped: str | None = None  # why the run stopped before testing
-    exit_status: int | None = None
+RUN_KEY = pytest.StashKey[ContractRun]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

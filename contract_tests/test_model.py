@@ -11,21 +11,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import hypothesis
 import pytest
 import requests
-from hypothesis.stateful import run_state_machine_as_test
 from schemathesis import BaseSchema
 
-from contract_tests.conftest import ContractRun
 from contract_tests.model.calls import Caller
 from contract_tests.model.concurrency import rounds
 from contract_tests.model.facts import model_facts
 from contract_tests.model.keys import key_space
-from contract_tests.model.machine import save_residents, store_machine
+from contract_tests.model.machine import run_sequences, save_residents
 from contract_tests.model.report import ModelDifferenceError
 from contract_tests.model.run import BUDGET, THOROUGH, ModelRun, new_run, remove_residents
-from contract_tests.model.shrink import ShrinkAllowanceSpentError
+from contract_tests.run.contract_run import ContractRun
 from contract_tests.run.options import ContractOptions
 from contract_tests.run.readers import run_readers
 from contract_tests.run.target import Target
@@ -73,24 +70,8 @@ def model_run(
 
 
 def test_store_matches_its_model(model_run: ModelRun, contract_options: ContractOptions) -> None:
-    budget = model_run.budget
-    settings = hypothesis.settings(
-        max_examples=budget.sequences,
-        stateful_step_count=budget.steps,
-        deadline=None,
-        database=None,
-        suppress_health_check=list(hypothesis.HealthCheck),
-        # The failure carries the shortest sequence as curl commands, secrets masked;
-        # hypothesis' own account of it would print the drawn values, secrets included.
-        verbosity=hypothesis.Verbosity.quiet,
-    )
-    machine = hypothesis.seed(contract_options.seed)(store_machine(model_run))
     with reported_alone():
-        try:
-            run_state_machine_as_test(machine, settings=settings)
-        except ShrinkAllowanceSpentError:
-            assert model_run.shrink.shortest is not None
-            raise model_run.shrink.shortest from None
+        run_sequences(model_run, contract_options.seed)
 
 
 def test_writes_at_once_are_atomic(model_run: ModelRun) -> None:

@@ -152,7 +152,7 @@ def _options(text: KeyText) -> list[tuple[bool, bool]]:
 def comparisons(facts: ModelFacts, space: KeySpace) -> list[Comparison]:
     """Every way of comparing key texts the spec allows that the key space can tell apart,
     the exact one first."""
-    found: dict[tuple[object, ...], Comparison] = {}
+    found: dict[tuple[int, ...], Comparison] = {}
     for kind_option, identity_option in itertools.product(
         _options(facts.kind_text), _options(facts.identity_text)
     ):
@@ -169,8 +169,8 @@ def comparisons(facts: ModelFacts, space: KeySpace) -> list[Comparison]:
         )
         comparison = Comparison(ignored, _fold(*kind_option), _fold(*identity_option))
         # Two comparisons that join the same keys of the space are one candidate.
-        partition = tuple(comparison.same_key(key) for key in [*space.keys(), *space.residents()])
-        found.setdefault(partition, comparison)
+        seen = [comparison.same_key(key) for key in [*space.keys(), *space.residents()]]
+        found.setdefault(tuple(seen.index(same) for same in seen), comparison)
     return sorted(found.values(), key=lambda comparison: len(comparison.ignored))
 
 

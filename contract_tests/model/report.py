@@ -29,6 +29,15 @@ class ModelDifferenceError(AssertionError):
         super().__init__(message)
         self.checks = tuple(checks)
 
+    def replayed_differently(self) -> ModelDifferenceError:
+        """This difference, noting that a replay of its sequence met another store."""
+        return ModelDifferenceError(
+            f"{self}\n\n(The sequence did not replay the same: what a faulty step left on"
+            " the server outlived its sequence. It may show only after the sequences before"
+            " it.)",
+            self.checks,
+        )
+
 
 def masked(facts: ModelFacts, item: Mapping[str, Any], reveal: bool) -> dict[str, Any]:
     secrets = {field.name for field in facts.links.secret_fields}

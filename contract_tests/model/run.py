@@ -73,6 +73,8 @@ class ModelRun:
     base: Model  # the residents, as every sequence starts
     budget: ModelBudget
     shrink: ShrinkGuard
+    # How many ways of comparing key texts the spec allows, before any answer.
+    ways: int
 
 
 def resident_carrier(facts: ModelFacts) -> dict[str, Any]:
@@ -112,6 +114,7 @@ def new_run(
         base,
         budget,
         shrink,
+        len(base.candidates),
     )
 
 

@@ -22,6 +22,8 @@ class ModelTally:
     secrets_seen: Counter[SecretRule] = field(default_factory=Counter)
     # What the phase could not check in this run, and why.
     not_checked: list[str] = field(default_factory=list)
+    # How the server compared key texts, where a sequence showed it: sequences per way.
+    key_comparisons: Counter[str] = field(default_factory=Counter)
 
     def lines(self) -> list[str]:
         lines = [
@@ -31,6 +33,12 @@ class ModelTally:
             f" {self.concurrent_rounds} rounds of writes at once"
         ]
         lines += [f"  not checked: {reason}" for reason in self.not_checked]
+        if self.key_comparisons:
+            shown = ", ".join(
+                f"{way} ({count} of {self.sequences} sequences)"
+                for way, count in sorted(self.key_comparisons.items())
+            )
+            lines.append(f"  key texts, as the server compared them: {shown}")
         if self.secrets_seen:
             counts = ", ".join(
                 f"{rule.value} {count}x"

@@ -14,6 +14,11 @@ from reference_server.settings import Identity, Scheme, Settings
 from tests.contract.store_access import SYSTEM_USER
 
 
+def no_fault(app: ASGIApp) -> ASGIApp:
+    """The reference server as it is."""
+    return app
+
+
 @contextmanager
 def serve_reference_app(
     wrap: Callable[[ASGIApp], ASGIApp], directory: Path, basic: tuple[str, str]

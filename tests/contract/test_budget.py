@@ -9,7 +9,6 @@ import schemathesis
 
 import spec_loader
 from contract_tests.cases.budget import Budget, encoding
-from contract_tests.facts.save_links import effect_facts
 from contract_tests.http_parts import AnyCase
 
 SAVE = "SaveUntrustedCredentialsForAssociate"
@@ -67,43 +66,6 @@ def test_thorough_sends_every_case() -> None:
     budget = Budget(thorough=True)
     assert all(budget.admits(case_in(media_type), "coverage") for media_type in JSON_TYPES * 2)
     assert budget.coverage_requests.turned_away == 0
-
-
-(CARRIER,) = effect_facts().carrier_path
-COMPARED = effect_facts().compared_fields
-FLAG = next(field.name for field in COMPARED if field.schema.get("type") == "boolean")
-# A text field that may also be null (Comment): its null, empty and other values differ.
-TEXT = next(field.name for field in COMPARED if field.schema.get("type") == ["string", "null"])
-
-
-def with_carrier(**changes: Any) -> dict[str, Any]:
-    return {**EXAMPLE, CARRIER: {**EXAMPLE[CARRIER], **changes}}
-
-
-def test_a_save_of_a_shape_already_read_back_is_not_read_back_again() -> None:
-    budget = Budget(thorough=False)
-    first = OPERATION.Case(body=with_carrier(**{TEXT: "one"}), media_type=JSON_TYPES[0])
-    same_shape = OPERATION.Case(body=with_carrier(**{TEXT: "two"}), media_type=JSON_TYPES[1])
-    assert budget.reads_back(first)
-    assert not budget.reads_back(same_shape)
-
-
-@pytest.mark.parametrize(
-    "changes",
-    [{FLAG: not EXAMPLE[CARRIER][FLAG]}, {TEXT: None}, {TEXT: ""}],
-)
-def test_a_save_of_another_shape_is_read_back(changes: dict[str, Any]) -> None:
-    budget = Budget(thorough=False)
-    assert budget.reads_back(OPERATION.Case(body=with_carrier(), media_type=JSON_TYPES[0]))
-    other = OPERATION.Case(body=with_carrier(**changes), media_type=JSON_TYPES[0])
-    assert budget.reads_back(other)
-
-
-def test_thorough_reads_back_every_save() -> None:
-    budget = Budget(thorough=True)
-    case = OPERATION.Case(body=with_carrier(), media_type=JSON_TYPES[0])
-    assert budget.reads_back(case)
-    assert budget.reads_back(case)
 
 
 def test_the_summary_line_says_what_was_left_out() -> None:
