@@ -28,7 +28,8 @@ from benchmarks.contract_runs import (
 )
 from benchmarks.ratios import interleave
 from benchmarks.report import Result, Target, paired_figures
-from tests.contract.conftest import MAX_EXAMPLES, STOP_AT_FIRST_FAILURE, no_fault, run_against
+from tests.contract.conftest import MAX_EXAMPLES, STOP_AT_FIRST_FAILURE, run_against
+from tests.contract.fault_servers import no_fault
 from tests.contract.faults import FAULTS
 
 ID = "P2"

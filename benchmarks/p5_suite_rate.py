@@ -27,8 +27,8 @@ from benchmarks.contract_runs import PASSED, SUITE_OPTIONS, fresh_credentials, r
 from benchmarks.ratios import interleave
 from benchmarks.report import Result, Target, paired_figures
 from reference_server.launcher import PROJECT_ROOT
-from tests.contract.conftest import MAX_EXAMPLES, SEED, no_fault
-from tests.contract.fault_servers import serve_reference_app
+from tests.contract.conftest import MAX_EXAMPLES, SEED
+from tests.contract.fault_servers import no_fault, serve_reference_app
 from tests.contract.suite_run import RUN_TIMEOUT_SECONDS, responses_checked, run_suite
 
 ID = "P5"

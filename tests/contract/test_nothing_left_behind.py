@@ -17,8 +17,8 @@ import requests
 import spec_loader
 from contract_tests.cases.one_associate import associate_fields
 from contract_tests.run.target_probe import SAVE_OPERATION, example_save
-from tests.contract.conftest import Credentials, no_fault
-from tests.contract.fault_servers import serve_reference_app
+from tests.contract.conftest import Credentials
+from tests.contract.fault_servers import no_fault, serve_reference_app
 from tests.contract.stored_rows import stored_rows
 from tests.contract.suite_run import SuiteRun, run_suite
 

@@ -17,8 +17,8 @@ from contract_tests.report.check_tally import APPLIED, FAILED, NOT_APPLICABLE
 from contract_tests.run.options import FILTERED
 from contract_tests.run.report_folders import HAR_FILE, HTML_DIR, HTML_PAGE, JUNIT_FILE
 from tests.contract.browser import distinct_pixel_bytes, rendered_text, screenshot
-from tests.contract.conftest import Credentials, no_fault
-from tests.contract.fault_servers import serve_reference_app
+from tests.contract.conftest import Credentials
+from tests.contract.fault_servers import no_fault, serve_reference_app
 from tests.contract.suite_run import SuiteRun, breakdown, responses_checked, run_suite
 
 CREDENTIALS = Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))

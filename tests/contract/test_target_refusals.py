@@ -17,8 +17,8 @@ from starlette.types import ASGIApp
 
 from contract_tests.facts.contract import contract_facts
 from contract_tests.run.options import NAMED_TARGET_RATE
-from tests.contract.conftest import Credentials, no_fault
-from tests.contract.fault_servers import serve_reference_app
+from tests.contract.conftest import Credentials
+from tests.contract.fault_servers import no_fault, serve_reference_app
 from tests.contract.intercept import Answer, Exchange, intercept
 from tests.contract.suite_run import RATE_LIMIT_ENV_VAR, TESTS_FAILED, SuiteRun, run_suite
 
