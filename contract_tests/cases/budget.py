@@ -1,16 +1,19 @@
 """The request budget: coverage-phase cases that no check could tell from one already sent.
 
 Against a real server the suite runs at about 10 requests a second, so a run costs what
-it sends. The coverage phase makes each of its variants once per request media type,
-and several of those types carry a body in the same encoding: the four JSON ones
-(``application/json``, ``text/json`` and the ``+json`` types) put the same bytes on the
-wire, and so do the two XML ones, only the ``Content-Type`` differs. By default (the
-budget mode) a coverage case is sent only if no earlier coverage case of the run made
-the same request up to that: same operation, method, query, headers, cookies and body,
-and a media type of the same encoding. Only invalid cases are left out: every valid one
-goes in its own media type, so each type is seen accepted, and the examples and fuzzing
-phases still send every media type, valid and invalid; the coverage phase still sends
-every invalid variant once per encoding.
+it sends. The coverage phase makes each of its variants once per request media type:
+seven of them, in three encodings. The four JSON types (``application/json``,
+``text/json`` and the ``+json`` types) put the same bytes on the wire, and so do the two
+XML ones; only the ``Content-Type`` differs. By default (the budget mode):
+
+- a valid coverage case goes once per encoding, after the first valid case of each media
+  type of its operation (every type is seen accepted; the examples and fuzzing phases
+  still send every type, valid and invalid);
+- an invalid coverage case goes once: a variant already sent in another media type, of
+  any encoding, is left out (the fuzzing phase still sends invalid cases in every type).
+
+A case is the same as an earlier one when it makes the same request up to the media
+type: same operation, method, query, headers, cookies and body.
 
 ``--thorough`` (``CONTRACT_THOROUGH=1``) sends every case, as before: for a nightly
 run. ``st run`` reads the variable too, since schemathesis.toml loads this hook.
@@ -54,8 +57,9 @@ def _sorted_items(mapping: Any, leave_out: frozenset[str] = frozenset()) -> list
 CONTENT_TYPE = frozenset({"content-type"})
 
 
-def request_fingerprint(case: AnyCase) -> str:
-    """What the server receives from ``case``, up to the media type within one encoding."""
+def request_fingerprint(case: AnyCase, within_encoding: bool) -> str:
+    """What the server receives from ``case``, up to the media type (``within_encoding``:
+    within the same encoding)."""
     parts = {
         "operation": case.operation.label,
         "method": case.method,
@@ -64,7 +68,7 @@ def request_fingerprint(case: AnyCase) -> str:
         # A Content-Type given as a header (not the media type) is part of the request.
         "headers": _sorted_items(case.headers),
         "cookies": _sorted_items(case.cookies),
-        "encoding": encoding(case.media_type),
+        "encoding": encoding(case.media_type) if within_encoding else None,
         "body": repr(case.body),
     }
     return json.dumps(parts, sort_keys=True, default=repr)
@@ -91,13 +95,16 @@ class Budget:
     def __init__(self, thorough: bool) -> None:
         self.thorough = thorough
         self.coverage_requests = FirstOnly()
+        # (operation, media type) pairs a valid coverage case was sent in.
+        self.accepted_types = FirstOnly()
 
     def admits(self, case: AnyCase, phase: str | None, positive: bool = False) -> bool:
-        """Whether ``case`` of ``phase`` is sent. Valid cases always are: each media type
-        must be seen accepted, and the read-back is budgeted on its own."""
-        if self.thorough or positive or phase != COVERAGE_PHASE:
+        """Whether ``case`` of ``phase`` is sent."""
+        if self.thorough or phase != COVERAGE_PHASE:
             return True
-        return self.coverage_requests.admits(request_fingerprint(case))
+        if positive and self.accepted_types.admits(f"{case.operation.label} {case.media_type}"):
+            return True
+        return self.coverage_requests.admits(request_fingerprint(case, within_encoding=positive))
 
     def describe(self) -> str:
         """The summary's line: the mode, and what it left out."""

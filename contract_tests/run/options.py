@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import spec_loader
 from contract_tests.cases.budget import THOROUGH_ENV_VAR, switched_on
 from contract_tests.cases.one_associate import is_valid_associate
 from contract_tests.model.readers import EXPECT_SECRETS_ENV_VAR, SecretRule
@@ -23,12 +24,21 @@ from contract_tests.run.rate_limit import Rate, parse_rate
 
 # Enough for the fuzzing phase to try every media type many times and stay near a minute.
 DEFAULT_MAX_EXAMPLES = 300
-# In the budget mode (without --thorough): at 10 requests a second, each fuzzing case
-# costs a tenth of a second and more (its read-back). 120 per operation still tries each
-# of the seven media types about 17 times, the kill matrix catches every fault with 30,
-# and a default run stays under P6's 1,500 requests for other seeds too (150 sent up to
-# 1,504 across seeds 1-5).
-BUDGET_MAX_EXAMPLES = 120
+# In the budget mode (without --thorough): at 10 requests a second each fuzzing case
+# costs a tenth of a second, so the phase gets a total, shared by the spec's operations:
+# the more operations, the fewer cases each, and a default run stays within P6's 1,500
+# requests. Never fewer than the kill matrix's 30 per operation, with which it catches
+# its whole catalogue.
+BUDGET_FUZZING_CASES = 210
+MIN_MAX_EXAMPLES = 30
+
+
+def budget_max_examples() -> int:
+    """Fuzzing cases per operation in the budget mode: the total over the spec's operations."""
+    count = len(spec_loader.operations(spec_loader.load_spec()))
+    return max(MIN_MAX_EXAMPLES, BUDGET_FUZZING_CASES // max(count, 1))
+
+
 REPORTS_ROOT = Path("reports")
 # Each run's folder under REPORTS_ROOT: the prefix and its UTC start time.
 REPORTS_PREFIX = "contract-"
@@ -104,8 +114,9 @@ OPTIONS = (
     Option(
         "--max-examples",
         "CONTRACT_MAX_EXAMPLES",
-        f"Cases of the fuzzing phase per operation (default {BUDGET_MAX_EXAMPLES},"
-        f" with --thorough {DEFAULT_MAX_EXAMPLES}).",
+        f"Cases of the fuzzing phase per operation (default {BUDGET_FUZZING_CASES} over"
+        f" the spec's operations, at least {MIN_MAX_EXAMPLES}; with --thorough"
+        f" {DEFAULT_MAX_EXAMPLES}).",
     ),
     Option(
         "--reports-dir",
@@ -121,10 +132,9 @@ OPTIONS = (
     Option(
         "--thorough",
         THOROUGH_ENV_VAR,
-        "Send everything the default budget mode leaves out: invalid coverage cases that"
-        " repeat a request in another media type of the same encoding, read-backs of a"
-        f" save shaped like one already read back, and fuzzing beyond {BUDGET_MAX_EXAMPLES}"
-        f" cases per operation ({DEFAULT_MAX_EXAMPLES} instead).",
+        "Send everything the default budget mode leaves out: coverage cases that repeat a"
+        " request in another media type, fuzzing beyond its budget's share per operation"
+        f" ({DEFAULT_MAX_EXAMPLES} cases instead), and a longer model phase.",
         is_switch=True,
     ),
     Option(
@@ -222,7 +232,7 @@ def read_options(config: pytest.Config) -> ContractOptions:
         keep_data=switched_on(values["keep_data"]),
         seed=_integer(values["seed"], "--seed") or secrets.randbelow(2**32),
         max_examples=_integer(values["max_examples"], "--max-examples")
-        or (DEFAULT_MAX_EXAMPLES if thorough else BUDGET_MAX_EXAMPLES),
+        or (DEFAULT_MAX_EXAMPLES if thorough else budget_max_examples()),
         reports_dir=Path(reports_dir) if reports_dir else _timestamped_reports_dir(),
         keep_reports=DEFAULT_KEEP_REPORTS if keep_reports is None else keep_reports,
         thorough=thorough,
