@@ -25,7 +25,7 @@ from schemathesis.core.failures import FailureGroup
 
 from contract_tests.model.bodies import get_body, recorded_keys, remove_body, save_body
 from contract_tests.model.calls import Item, Sent, answer_syntax, read_items
-from contract_tests.model.compare import shown
+from contract_tests.model.compare import differences, shown
 from contract_tests.model.judge import (
     ORDER,
     SAVED,
@@ -71,8 +71,6 @@ class SequenceRun:
         self.model: Model = run.base.copy()
         self.calls: list[Sent] = []  # the steps so far, for the report
         self.orders: dict[Group, list[str]] = {}  # the latest order read, per group
-        self.leftovers: set[tuple[Group, Any]] = set()  # extra credentials seen
-        self.broken = False  # a difference was found: the residents are saved again
         self.accepts = itertools.cycle((None, *run.facts.answer_media_types))
 
     # --- sending -------------------------------------------------------------------
@@ -83,7 +81,6 @@ class SequenceRun:
         try:
             self.run.caller.judge(sent)
         except FailureGroup as failures:
-            self.broken = True
             names = sorted({failure.title for failure in failures.exceptions})
             findings = [Finding("checks", f"{sent.what}: {name}") for name in names]
             report = difference_report(
@@ -130,7 +127,6 @@ class SequenceRun:
             run.record(check, any(finding.check == check for finding in reported))
         if not alive:
             candidate = next(candidate for candidate, findings in results if findings is reported)
-            self.leftovers.update((group, item.get(facts.identity.name)) for item in items)
             self.fail(reported, sent, (candidate, group), items)
         for candidate in alive:
             mark_seen(candidate, group, syntax)
@@ -193,8 +189,7 @@ class SequenceRun:
         )
 
     def found(self, difference: ModelDifferenceError) -> ModelDifferenceError:
-        """Note a difference (the sequence is broken; shrinking keeps the shortest)."""
-        self.broken = True
+        """Note a difference: shrinking keeps the shortest."""
         self.run.shrink.found(difference, len(self.calls), self.run.caller.sent)
         return difference
 
@@ -255,44 +250,54 @@ class SequenceRun:
         self.check_all(step, skip=group)
 
     def tear_down(self) -> None:
-        """Remove what the sequence saved, and save the residents again where it removed.
+        """Remove what the sequence saved, then read each group and put it back as the
+        residents alone: a resident missing or changed is saved again, anything else
+        removed.
 
-        A Remove that takes more than its key would otherwise carry its damage into the
+        A write that takes more than its key would otherwise carry its damage into the
         next sequence, and hypothesis, replaying a sequence while it shrinks it, would
-        meet another store each time. On a conformant server the saves change nothing.
-        Unjudged: a sequence that failed has been reported.
+        meet another store each time. Unjudged: a sequence that failed has been reported.
         """
         facts, run = self.run.facts, self.run
         if len(self.model.candidates) < run.ways:
             run.tally.key_comparisons[self.model.candidates[0].comparison.describe()] += 1
-        keys = {(key, key.identity or None) for key in self.model.held_keys()}
-        keys |= {
-            (Key(*group, identity_key(spelled)), spelled)
-            for group, spelled in self.leftovers
-            if identity_key(spelled) != run.space.resident_identity
-        }
-        groups = set(run.space.groups()) if self.broken else {key.group for key, _ in keys}
-        calls = [
-            (f"Remove {key_words(run, key)}", facts.remove_id, remove_body(facts, key, spelled))
-            for key, spelled in sorted(keys, key=repr)
-        ]
-        calls += [
-            (
-                f"Save {key_words(run, key)}",
-                facts.save_id,
-                save_body(facts, key, carrier, key.identity),
+        for key in self.model.held_keys():
+            self.quietly(
+                f"Remove {key_words(run, key)}",
+                facts.remove_id,
+                remove_body(facts, key, key.identity or None),
             )
-            for key, carrier in run.residents.items()
-            if key.group in groups
-        ]
-        for what, operation_id, body in calls:
-            case, headers = run.caller.prepare(operation_id, body, facts.links.json_media_type)
-            try:
-                run.caller.deliver(what, case, headers)
-            except requests.RequestException:
-                continue
-        for key, _ in keys:
             run.ledger.forget(*recorded_keys(facts, key))
+        for group in run.space.groups():
+            sent = self.quietly(
+                f"Get {group_words(run, group)}", facts.get_id, get_body(facts, group)
+            )
+            items = read_items(facts, sent.response)[0] if sent is not None else None
+            found = {identity_key(item.get(facts.identity.name)): item for item in items or []}
+            for key, carrier in run.residents.items():
+                if key.group != group:
+                    continue
+                item = found.pop(key.identity, None)
+                if item is None or differences(facts.links.compared_fields, carrier, item):
+                    body = save_body(facts, key, carrier, key.identity)
+                    self.quietly(f"Save {key_words(run, key)}", facts.save_id, body)
+            for item in found.values():
+                spelled = item.get(facts.identity.name)
+                key = Key(*group, identity_key(spelled))
+                self.quietly(
+                    f"Remove {key_words(run, key)}",
+                    facts.remove_id,
+                    remove_body(facts, key, spelled),
+                )
+
+    def quietly(self, what: str, operation_id: str, body: Any) -> Sent | None:
+        """A request of the clean-up: unjudged, and None when it got no answer."""
+        facts, caller = self.run.facts, self.run.caller
+        case, headers = caller.prepare(operation_id, body, facts.links.json_media_type)
+        try:
+            return caller.deliver(what, case, headers)
+        except requests.RequestException:
+            return None
 
 
 def save_residents(run: ModelRun) -> None:

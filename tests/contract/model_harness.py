@@ -8,6 +8,7 @@ enough for a test per check.
 from __future__ import annotations
 
 import secrets
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -95,3 +96,23 @@ def outcome_against(wrap: Callable[[ASGIApp], ASGIApp], concurrent: bool = False
         except ModelDifferenceError as difference:
             return Outcome(difference, tally, run)
         return Outcome(None, tally, run)
+
+
+def main(arguments: list[str]) -> int:
+    """``python -m tests.contract.model_harness FAULT``: the model phase against one planted
+    fault, printed as a run prints it (masked)."""
+    # Imported here: the fault catalogue imports this module's users, not this module.
+    from tests.contract.faults import FAULTS
+
+    (name,) = arguments
+    fault = next(fault for fault in FAULTS if fault.name == name)
+    outcome = outcome_against(fault.wrap)
+    if outcome.difference is None:
+        print(f"{name}: the model phase found no difference")
+        return 1
+    print(outcome.difference)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
