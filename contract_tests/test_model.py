@@ -59,7 +59,6 @@ def model_run(
         run_readers(contract_options, contract_target),
         contract_run.checks.record_judgement,
         contract_run.saved,
-        reveal=contract_options.unsanitized,
         budget=THOROUGH if contract_options.thorough else BUDGET,
     )
     contract_run.model = run.tally

@@ -72,7 +72,7 @@ def _at_once(sequence: SequenceRun, calls: list[tuple[str, str, Any]]) -> list[S
                 sequence.calls,
                 None,
                 None,
-                sequence.run.reveal,
+                sequence.run.mask,
             )
             raise ModelDifferenceError(str(report), report.checks) from None
     return sent

@@ -84,7 +84,7 @@ class SequenceRun:
             names = sorted({failure.title for failure in failures.exceptions})
             findings = [Finding("checks", f"{sent.what}: {name}") for name in names]
             report = difference_report(
-                self.run.facts, findings, [*self.calls, sent], None, None, self.run.reveal
+                self.run.facts, findings, [*self.calls, sent], None, None, self.run.mask
             )
             difference = ModelDifferenceError(f"{report}\n\n{failures}", report.checks)
             raise self.found(difference) from None
@@ -118,7 +118,10 @@ class SequenceRun:
         run.tally.canary_checks += group[0] == run.space.canary
         syntax = answer_syntax(sent.response)
         results = [
-            (candidate, judge(facts, candidate, group, items, reader, step, run.reveal, syntax))
+            (
+                candidate,
+                judge(facts, candidate, group, items, reader, step, run.mask is None, syntax),
+            )
             for candidate in self.model.candidates
         ]
         alive = [candidate for candidate, findings in results if not findings]
@@ -184,7 +187,7 @@ class SequenceRun:
             self.run.record(finding.check, True)
         raise self.found(
             difference_report(
-                self.run.facts, findings, [*self.calls, sent], expected, answered, self.run.reveal
+                self.run.facts, findings, [*self.calls, sent], expected, answered, self.run.mask
             )
         )
 
@@ -342,10 +345,12 @@ def run_sequences(run: ModelRun, seed: int) -> None:
         assert run.shrink.shortest is not None
         raise run.shrink.shortest from None
     except hypothesis.errors.Flaky:
-        # A server whose damage outlives a sequence (a Remove that removes nothing) gives
-        # a replay another store: the shortest difference seen is still the answer.
         if run.shrink.shortest is None:
             raise
+        if run.shrink.spent:
+            raise run.shrink.shortest from None
+        # A server whose damage outlives a sequence (a Remove that removes nothing) gives
+        # a replay another store: the shortest difference seen is still the answer.
         raise run.shrink.shortest.replayed_differently() from None
 
 

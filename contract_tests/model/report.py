@@ -18,7 +18,6 @@ from contract_tests.model.judge import Finding
 from contract_tests.model.keys import Group
 from contract_tests.model.state import Candidate
 
-FILTERED = "[Filtered]"
 INDENT = "    "
 
 
@@ -39,22 +38,24 @@ class ModelDifferenceError(AssertionError):
         )
 
 
-def masked(facts: ModelFacts, item: Mapping[str, Any], reveal: bool) -> dict[str, Any]:
+def masked(facts: ModelFacts, item: Mapping[str, Any], mask: str | None) -> dict[str, Any]:
+    """``item`` with its secrets replaced by ``mask`` (schemathesis' own masking text);
+    as it is when ``mask`` is None (an unsanitized run)."""
     secrets = {field.name for field in facts.links.secret_fields}
     return {
-        name: value if reveal or name not in secrets or value is None else FILTERED
+        name: value if mask is None or name not in secrets or value is None else mask
         for name, value in item.items()
     }
 
 
 def expected_items(
-    facts: ModelFacts, candidate: Candidate, group: Group, reveal: bool
+    facts: ModelFacts, candidate: Candidate, group: Group, mask: str | None
 ) -> list[dict[str, Any]]:
     items = []
     for _, stored in candidate.in_group(group):
         spellings = sorted(stored.spellings)
         item = {facts.identity.name: spellings[0] if len(spellings) == 1 else spellings}
-        items.append(masked(facts, {**item, **stored.carrier}, reveal))
+        items.append(masked(facts, {**item, **stored.carrier}, mask))
     return items
 
 
@@ -78,7 +79,7 @@ def difference_report(
     calls: Sequence[Sent],
     expected: tuple[Candidate, Group] | None,
     answered: Sequence[Item] | None,
-    reveal: bool,
+    mask: str | None,
 ) -> ModelDifferenceError:
     """The failure of one sequence: ``calls`` are its steps, the last one the call that
     showed it."""
@@ -96,11 +97,11 @@ def difference_report(
         lines += [
             "",
             f"The model expected ({candidate.comparison.describe()}), for {fields}:",
-            _listed(expected_items(facts, candidate, group, reveal)),
+            _listed(expected_items(facts, candidate, group, mask)),
         ]
     if answered is not None:
         lines += [
             "The server answered:",
-            _listed([masked(facts, item, reveal) for item in answered]),
+            _listed([masked(facts, item, mask) for item in answered]),
         ]
     return ModelDifferenceError("\n".join(lines), [finding.check for finding in findings])

@@ -68,13 +68,19 @@ class ModelRun:
     # Records one judgement of a check (its name, whether it failed) in the run's tally.
     record: Callable[[str, bool], None]
     ledger: Ledger
-    reveal: bool  # --unsanitized: secrets shown in failures
     residents: dict[Key, dict[str, Any]]
     base: Model  # the residents, as every sequence starts
     budget: ModelBudget
     shrink: ShrinkGuard
     # How many ways of comparing key texts the spec allows, before any answer.
     ways: int
+
+    @property
+    def mask(self) -> str | None:
+        """What a secret is shown as in a failure: the run's masking text; None when the
+        run is unsanitized (the schema's output configuration says which)."""
+        sanitization = self.caller.schema.config.output.sanitization
+        return sanitization.replacement if sanitization.enabled else None
 
 
 def resident_carrier(facts: ModelFacts) -> dict[str, Any]:
@@ -94,7 +100,6 @@ def new_run(
     readers: tuple[Reader, ...],
     record: Callable[[str, bool], None],
     ledger: Ledger,
-    reveal: bool,
     budget: ModelBudget,
 ) -> ModelRun:
     residents = {key: resident_carrier(facts) for key in space.residents()}
@@ -109,7 +114,6 @@ def new_run(
         tally,
         record,
         ledger,
-        reveal,
         residents,
         base,
         budget,

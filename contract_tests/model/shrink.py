@@ -2,9 +2,10 @@
 it, and against a real server each replay costs requests.
 
 Each difference found is kept if its sequence is the shortest so far. Once the replays
-after the first difference have cost the allowance, the next replay stops hypothesis
-with ShrinkAllowanceSpent, a BaseException, which hypothesis lets through at once, and
-the shortest difference found so far is reported.
+after the first difference have cost the allowance, the next replay stops hypothesis with
+ShrinkAllowanceSpentError, a BaseException: hypothesis lets it through, or (raised as
+a replay begins) reports the replay as flaky. Either way the shortest difference found
+so far is reported.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class ShrinkGuard:
     shortest: ModelDifferenceError | None = None
     steps: int = 0
     first_at: int | None = None  # requests sent when the first difference was found
+    spent: bool = False
 
     def found(self, difference: ModelDifferenceError, steps: int, sent: int) -> None:
         if self.first_at is None:
@@ -33,4 +35,5 @@ class ShrinkGuard:
 
     def before_replay(self, sent: int) -> None:
         if self.first_at is not None and sent - self.first_at > self.allowance:
+            self.spent = True
             raise ShrinkAllowanceSpentError

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from contract_tests.facts.save_links import CarrierField
 from contract_tests.model.compare import MISSING
-from contract_tests.model.keys import NOT_BMP, NOT_LATIN_1, fill, longest_text
+from contract_tests.model.keys import NOT_BMP, NOT_LATIN_1, longest_text
 from spec_loader.schema_readers import schema_types
 
 # Left out of the carrier: every carrier field is optional.
@@ -99,8 +99,3 @@ def carriers(fields: tuple[CarrierField, ...]) -> st.SearchStrategy[dict[str, An
         return {name: value for name, value in values.items() if value is not LEFT_OUT}
 
     return st.fixed_dictionaries(drawn).map(present)
-
-
-def other_text(text: str, limit: int | None) -> str:
-    """A second text to tell concurrent saves apart: ``text`` with a numbered end."""
-    return fill(text, (limit or len(text)) - 1) + "2"

@@ -79,7 +79,7 @@ def model_run_against(wrap: Callable[[ASGIApp], ASGIApp]) -> Iterator[tuple[Mode
             Reader("the system user", SecretRule.SHOWN, {"Authorization": SYSTEM_AUTHORIZATION}),
         )
         space = key_space(facts, ASSOCIATE, CANARY)
-        run = new_run(facts, space, caller, readers, tally.record_judgement, ledger, False, BUDGET)
+        run = new_run(facts, space, caller, readers, tally.record_judgement, ledger, BUDGET)
         with every_request_through(session):
             yield run, tally
 
