@@ -262,8 +262,6 @@ class SequenceRun:
         meet another store each time. Unjudged: a sequence that failed has been reported.
         """
         facts, run = self.run.facts, self.run
-        if len(self.model.candidates) < run.ways:
-            run.tally.key_comparisons[self.model.candidates[0].comparison.describe()] += 1
         for key in self.model.held_keys():
             self.quietly(
                 f"Remove {key_words(run, key)}",
@@ -396,6 +394,9 @@ def store_machine(run: ModelRun) -> type[RuleBasedStateMachine]:
             self.sequence.get(group, reader, accept)
 
         def teardown(self) -> None:
+            model = self.sequence.model
+            if len(model.candidates) < run.ways:  # the server showed how it compares keys
+                run.tally.key_comparisons[model.candidates[0].comparison.describe()] += 1
             self.sequence.tear_down()
 
     return CredentialStore

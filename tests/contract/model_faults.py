@@ -426,7 +426,7 @@ def key_collation(
     column alone) or takes the last one."""
 
     def fold(value: Any) -> str:
-        text = value or ""
+        text = value if isinstance(value, str) else ""
         text = text.rstrip(" ") if ignore_trailing else text
         return text.casefold() if ignore_case else text
 
@@ -437,6 +437,8 @@ def key_collation(
         if operation_id not in (SAVE, REMOVE) or key is None or body is None:
             return await forward(request)
         spelled = key[IDENTITY_FIELD] or ""
+        if not isinstance(spelled, str):
+            return await forward(request)  # no key at all: the server refuses it as it is
         same = [
             item.get(ITEM_IDENTITY)
             for item in await group_items(forward, request, read_back_body(key))

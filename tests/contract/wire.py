@@ -61,15 +61,18 @@ def media_type(answer: Answer) -> str:
 
 
 def _xml_items(root: Element) -> Items:
+    """The credentials of an XML answer: each item an object (an empty one when the item
+    element is empty), its leaves as the text they were written as."""
+
     def value(element: Element) -> Any:
         if element.get(XSI_NIL) == "true":
             return None
-        children = list(element)
-        if not children:
-            return element.text or ""
-        return {child.tag.rpartition("}")[2]: value(child) for child in children}
+        return fields(element) if len(element) else element.text or ""
 
-    return [value(child) for child in root]
+    def fields(element: Element) -> Document:
+        return {child.tag.rpartition("}")[2]: value(child) for child in element}
+
+    return [fields(child) for child in root]
 
 
 def _xml_document(root_tag: str, item_tag: str, items: Items) -> bytes:
