@@ -8,7 +8,7 @@ target URL it starts the reference server itself. Its parts, by role:
 - ``checks/``: checks of single answers;
 - ``model/``: the model-based phase: Save, Get and Remove against a model of the store;
 - ``hooks.py``: what schemathesis loads, under ``st run`` and under pytest alike (it
-  imports no pytest);
+  imports no pytest); ``run_state.py``: what one run remembers, one object per run;
 - ``run/``: one pytest run (options, target, session, report folders, clean-up);
   ``report/``: its tallies and end summary;
 - ``conftest.py`` wires the pytest run; ``test_contract.py`` runs the examples,

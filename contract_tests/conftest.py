@@ -13,8 +13,8 @@ import requests
 from _pytest.terminal import TerminalReporter
 from schemathesis import BaseSchema
 
-from contract_tests.cases import budget
 from contract_tests.cases.one_associate import OneAssociate
+from contract_tests.hooks import start_run
 from contract_tests.report.case_tally import CaseTally
 from contract_tests.report.summary import RunFacts, summary_lines
 from contract_tests.run.connection import every_request_through, reusable_session
@@ -33,6 +33,7 @@ from contract_tests.run.saved_credentials import Cleanup
 from contract_tests.run.schemathesis_schema import contract_schema as build_contract_schema
 from contract_tests.run.target import Target, open_target
 from contract_tests.run.target_probe import TargetUnusableError, probe_target
+from contract_tests.run_state import RunState
 
 OPTIONS_KEY = pytest.StashKey[ContractOptions]()
 RUN_KEY = pytest.StashKey[ContractRun]()
@@ -78,6 +79,14 @@ def contract_session(contract_options: ContractOptions) -> Iterator[requests.Ses
 
 
 @pytest.fixture(scope="session")
+def contract_run_state(pytestconfig: pytest.Config, contract_schema: BaseSchema) -> RunState:
+    """The run that contract_schema started: the tests share what it remembers."""
+    state = pytestconfig.stash[RUN_KEY].state
+    assert state is not None
+    return state
+
+
+@pytest.fixture(scope="session")
 def contract_schema(
     pytestconfig: pytest.Config,
     contract_options: ContractOptions,
@@ -86,7 +95,6 @@ def contract_schema(
 ) -> Iterator[BaseSchema]:
     options = contract_options
     schema = build_contract_schema(options, contract_target)
-    budget.configure(options.thorough)
     if options.reports_dir.parent == REPORTS_ROOT:
         prune_reports(REPORTS_ROOT, REPORTS_PREFIX, options.keep_reports)
     run = pytestconfig.stash[RUN_KEY]
@@ -97,6 +105,8 @@ def contract_schema(
         str(options.rate_limit or NO_RATE_LIMIT),
     )
     run.cases = CaseTally(contract_target.headers)
+    # This session's run, in place of the one contract_tests.hooks started on import.
+    run.state = start_run(options.thorough)
     saved = run.saved
     for part in (run.checks, run.cases, saved):
         part.attach(schema)
@@ -139,7 +149,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.Config) -> None:
     options = config.stash.get(OPTIONS_KEY, None)
     run = config.stash.get(RUN_KEY, None)
-    if options is None or run is None or run.facts is None:
+    if options is None or run is None or run.facts is None or run.state is None:
         return
     terminalreporter.write_sep("=", "contract suite")
     verdict = _verdict(run)
@@ -150,7 +160,7 @@ def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.C
             f"verdict:     {verdict}",
         ]
     else:
-        facts = replace(run.facts, mode=budget.budget().describe())
+        facts = replace(run.facts, mode=run.state.budget.describe())
         model = run.model.lines() if run.model is not None else None
         lines = summary_lines(facts, run.cases, run.checks.counts(), run.cleanup, verdict, model)
         lines.append(f"reports:     {options.reports_dir.resolve()}")

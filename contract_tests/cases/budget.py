@@ -7,8 +7,10 @@ seven of them, in three encodings. The four JSON types (``application/json``,
 XML ones; only the ``Content-Type`` differs. By default (the budget mode):
 
 - a valid coverage case goes once per encoding, after the first valid case of each media
-  type of its operation (every type is seen accepted; the examples and fuzzing phases
-  still send every type, valid and invalid);
+  type of its operation (every type is seen accepted; the fuzzing phase still sends
+  every type, valid and invalid);
+- a case of the spec's examples goes once per operation and encoding (with the run's
+  credentials and without: where the 401 itself is judged);
 - an invalid coverage case goes once: a variant already sent in another media type, of
   any encoding, is left out (the fuzzing phase still sends invalid cases in every type).
 
@@ -28,6 +30,7 @@ from typing import Any
 import schemathesis
 from schemathesis import GenerationMode, HookContext
 
+from contract_tests import run_state
 from contract_tests.http_parts import AnyCase
 from spec_loader.media_types import body_syntax, essence
 
@@ -44,17 +47,10 @@ def encoding(media_type: str | None) -> str | None:
     return body_syntax(media_type) or essence(media_type)
 
 
-def _sorted_items(mapping: Any, leave_out: frozenset[str] = frozenset()) -> list[Any]:
+def _sorted_items(mapping: Any) -> list[Any]:
     if not mapping:
         return []
-    return sorted(
-        (str(key).lower(), repr(value))
-        for key, value in dict(mapping).items()
-        if str(key).lower() not in leave_out
-    )
-
-
-CONTENT_TYPE = frozenset({"content-type"})
+    return sorted((str(key).lower(), repr(value)) for key, value in dict(mapping).items())
 
 
 def request_fingerprint(case: AnyCase, within_encoding: bool) -> str:
@@ -97,6 +93,7 @@ class Budget:
         self.coverage_requests = FirstOnly()
         # (operation, media type) pairs a valid coverage case was sent in.
         self.accepted_types = FirstOnly()
+        self.examples = FirstOnly()
 
     def admits(self, case: AnyCase, phase: str | None, positive: bool = False) -> bool:
         """Whether ``case`` of ``phase`` is sent."""
@@ -106,13 +103,23 @@ class Budget:
             return True
         return self.coverage_requests.admits(request_fingerprint(case, within_encoding=positive))
 
+    def sends_example(self, case: AnyCase) -> bool:
+        """Whether a case of the spec's examples is sent: once per operation and encoding.
+
+        schemathesis gives the examples phase no filter_case hook, so the test asks here.
+        """
+        if self.thorough:
+            return True
+        return self.examples.admits(f"{case.operation.label} {encoding(case.media_type)}")
+
     def describe(self) -> str:
         """The summary's line: the mode, and what it left out."""
         if self.thorough:
             return "thorough (every case, the longer model phase)"
         return (
-            f"budget (left out: {self.coverage_requests.turned_away} coverage cases repeating"
-            " a request; --thorough sends them, and runs the model phase longer)"
+            f"budget (left out: {self.coverage_requests.turned_away} coverage cases and"
+            f" {self.examples.turned_away} examples repeating a request; --thorough sends them,"
+            " and runs the model phase longer)"
         )
 
 
@@ -125,23 +132,9 @@ def thorough_from_environment() -> bool:
     return switched_on(os.environ.get(THOROUGH_ENV_VAR))
 
 
-_budget = Budget(thorough_from_environment())
-
-
-def budget() -> Budget:
-    return _budget
-
-
-def configure(thorough: bool) -> Budget:
-    """Start the run's budget afresh (the suite calls it once per run, with its option)."""
-    global _budget
-    _budget = Budget(thorough)
-    return _budget
-
-
 @schemathesis.hook
 def filter_case(context: HookContext, case: AnyCase) -> bool:
     if case.meta is None:
         return True
     positive = case.meta.generation.mode == GenerationMode.POSITIVE
-    return _budget.admits(case, case.meta.phase.name.value, positive)
+    return run_state.current().budget.admits(case, case.meta.phase.name.value, positive)

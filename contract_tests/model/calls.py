@@ -27,8 +27,8 @@ from contract_tests.http_parts import AnyCase, header_values
 from contract_tests.model.facts import ModelFacts
 from contract_tests.model.readers import Reader
 from spec_loader.media_types import JSON_SYNTAX, XML_SYNTAX, body_syntax, essence
+from spec_loader.statuses import OK, is_success
 
-OK = 200
 Item = Mapping[str, Any]
 
 
@@ -43,7 +43,7 @@ class Sent:
 
     @property
     def accepted(self) -> bool:
-        return 200 <= self.response.status_code < 300
+        return is_success(self.response.status_code)
 
     def curl(self) -> str:
         # Masked as the schema's output configuration says, as schemathesis' own are.

@@ -15,12 +15,12 @@ import functools
 from dataclasses import dataclass
 
 import spec_loader
-from contract_tests.cases.one_associate import associate_fields
 from contract_tests.facts.save_links import CarrierField, EffectFacts, effect_facts
+from spec_loader.links import credential_links
+from spec_loader.statuses import OK, spec_key
 
 KEY_TEXT_EXTENSION = "x-key-text-comparison"
 STABLE_ORDER_EXTENSION = "x-stable-order"
-OK = "200"
 
 
 class Difference(enum.Enum):
@@ -104,16 +104,13 @@ def _key_text(name: str, schema: spec_loader.JsonObject) -> KeyText:
 def model_facts() -> ModelFacts:
     spec = spec_loader.load_spec()
     links = effect_facts()
-    group_fields = tuple(links.read_back.pointers)
-    (associate_field,) = (
-        name for name in group_fields if name in associate_fields()[links.read_back.operation_id]
-    )
-    (kind_field,) = (name for name in group_fields if name != associate_field)
-    get_ok = spec_loader.response(spec, links.read_back.operation_id, OK)
+    key = credential_links(spec)
+    associate_field, kind_field = key.associate_field, key.type_field
+    get_ok = spec_loader.response(spec, links.read_back.operation_id, spec_key(OK))
     content = get_ok.get("content", {})
     return ModelFacts(
         links=links,
-        group_fields=group_fields,
+        group_fields=tuple(links.read_back.pointers),
         associate_field=associate_field,
         kind_field=kind_field,
         kind_text=_key_text(kind_field, links.read_back_key_schemas[kind_field]),

@@ -20,11 +20,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from contract_tests.model.compare import MISSING, differences, no_value, shown
+from contract_tests.model.compare import differences, no_value, shown
 from contract_tests.model.facts import ModelFacts
 from contract_tests.model.keys import Group, Key, identity_key
 from contract_tests.model.readers import Reader, SecretRule
 from contract_tests.model.state import Candidate, Stored
+from spec_loader.documents import MISSING
 
 SAVED = "saved_credential_reads_back"
 GONE = "removed_credential_is_gone"

@@ -268,7 +268,7 @@ class SequenceRun:
                 facts.remove_id,
                 remove_body(facts, key, key.identity or None),
             )
-            run.ledger.forget(*recorded_keys(facts, key))
+            run.ledger.forget(facts.remove_id, *recorded_keys(facts, key))
         for group in run.space.groups():
             sent = self.quietly(
                 f"Get {group_words(run, group)}", facts.get_id, get_body(facts, group)

@@ -54,7 +54,7 @@ class Ledger(Protocol):
     """The run's clean-up: it records every accepted save (an after_call hook) to remove it
     at the end, also after a failure or Ctrl-C; what the phase removed itself it forgets."""
 
-    def forget(self, *keys: dict[str, Any]) -> None: ...
+    def forget(self, remove_id: str, *keys: dict[str, Any]) -> None: ...
 
 
 @dataclass
@@ -128,4 +128,4 @@ def remove_residents(run: ModelRun) -> None:
         body = remove_body(facts, key, key.identity)
         case, headers = run.caller.prepare(facts.remove_id, body, facts.links.json_media_type)
         if run.caller.deliver(f"Remove the resident {key}", case, headers).accepted:
-            run.ledger.forget(*recorded_keys(facts, key))
+            run.ledger.forget(facts.remove_id, *recorded_keys(facts, key))

@@ -25,8 +25,8 @@ from typing import Any
 from hypothesis import strategies as st
 
 from contract_tests.facts.save_links import CarrierField
-from contract_tests.model.compare import MISSING
 from contract_tests.model.keys import NOT_BMP, NOT_LATIN_1, longest_text
+from spec_loader.documents import MISSING
 from spec_loader.schema_readers import schema_types
 
 # Left out of the carrier: every carrier field is optional.

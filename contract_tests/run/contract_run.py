@@ -9,10 +9,12 @@ from contract_tests.report.case_tally import CaseTally
 from contract_tests.report.check_tally import CheckTally
 from contract_tests.report.summary import RunFacts
 from contract_tests.run.saved_credentials import Cleanup, SavedCredentials
+from contract_tests.run_state import RunState
 
 
 @dataclass
 class ContractRun:
+    state: RunState | None = None  # what the hooks and checks remember, once the run starts
     facts: RunFacts | None = None
     cases: CaseTally = field(default_factory=lambda: CaseTally({}))
     checks: CheckTally = field(default_factory=CheckTally)

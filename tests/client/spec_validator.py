@@ -65,7 +65,10 @@ def _with_lowercase_http_schemes(spec: JsonObject) -> JsonObject:
 
 
 JSON_MEDIA_TYPES = {
-    media_type for op in operations(SPEC) for media_type in json_media_types(SPEC, op.operation_id)
+    media_type
+    for op in operations(SPEC)
+    if "requestBody" in op.node
+    for media_type in json_media_types(SPEC, op.operation_id)
 }
 VALIDATOR = OpenAPI.from_dict(
     _with_lowercase_http_schemes(SPEC),

@@ -55,7 +55,7 @@ def answer(status: int, **kwargs: Any) -> Responder:
 
 def call(op: ClientOperation, responder: Responder, **client_args: Any) -> Any:
     client, _ = recording_client(responder, max_retries=0, **client_args)
-    return op.module.sync(client=client, body=op.example_body())
+    return op.module.sync(client=client, **op.arguments())
 
 
 def test_every_documented_error_status_has_its_class() -> None:

@@ -103,12 +103,16 @@ def test_an_added_optional_field_is_a_non_breaking_addition(
     evolve: Callable[[Edit], Evolved],
 ) -> None:
     result = evolve(add_a_note).verdict
+    # The carrier is in both Saves' requests and in the answers of both Gets and of
+    # CreateDefault.
+    note = "Note: optional, string, maxLength 50"
     assert lines(result) == {
         "added field models.UntrustedCredentials.note: str | Unset",
-        "added request field SaveUntrustedCredentialsForAssociate Credentials.Note: "
-        "optional, string, maxLength 50",
-        "added response field GetUntrustedCredentialsForAssociate 200 [].Note: "
-        "optional, string, maxLength 50",
+        f"added request field SaveUntrustedCredentialsForAssociate Credentials.{note}",
+        f"added request field SaveUntrustedCredentials Credentials.{note}",
+        f"added response field GetUntrustedCredentialsForAssociate 200 [].{note}",
+        f"added response field GetUntrustedCredentials 200 [].{note}",
+        f"added response field CreateDefaultUntrustedCredentials 200 {note}",
     }
     assert result.needed is Bump.MINOR
     assert "0 breaking" in render(result.changes, title="report")

@@ -31,7 +31,7 @@ from superoffice_webapi_client._runtime import (
     RETRIED_STATUSES,
 )
 
-from tests.client.operations import GET, OPERATIONS, SAVE, ClientOperation, call_id
+from tests.client.operations import OPERATIONS, SAVE, ClientOperation, call_id
 from tests.client.recording import FakeClock, Responder, recording_client
 
 
@@ -66,10 +66,11 @@ def test_the_retried_statuses_are_the_issue_s() -> None:
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=call_id)
 def test_a_503_then_success_is_one_success_after_one_retry(op: ClientOperation) -> None:
-    success = httpx.Response(200, json=[]) if op is GET else httpx.Response(204)
     clock = FakeClock()
-    client, sent = recording_client(answers(httpx.Response(503), success), clock=clock)
-    op.module.sync(client=client, body=op.example_body(), so_app_token="app-token")
+    client, sent = recording_client(
+        answers(httpx.Response(503), op.success_response()), clock=clock
+    )
+    op.module.sync(client=client, **op.arguments(), so_app_token="app-token")
     first, second = sent
     assert wire(first) == wire(second)
     assert clock.sleeps == [INITIAL_BACKOFF]

@@ -37,7 +37,7 @@ def test_each_json_media_type_is_valid(op: ClientOperation, media_type: str) -> 
 @pytest.mark.parametrize("name", sorted(AUTH_CASES))
 def test_each_authentication_is_valid(name: str, op: ClientOperation) -> None:
     client, sent = recording_client(**AUTH_CASES[name].client_args)
-    op.module.sync_detailed(client=client, body=op.example_body())
+    op.module.sync_detailed(client=client, **op.arguments())
     [request] = sent
     validate(request)
 

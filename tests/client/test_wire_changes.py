@@ -45,8 +45,18 @@ def summary(change: Change) -> tuple[Kind, str, str, bool]:
     return change.kind, change.what, change.subject, change.breaking
 
 
+# The carrier is in the requests of both Saves and the answers of both Gets and of
+# CreateDefault: a change to it is reported for each; these tests look at one of them.
+ABOUT = {"request field": SAVE, "response field": GET}
+
+
 def only(changes: list[Change], what: str) -> Change:
-    [change] = [change for change in changes if change.what == what]
+    """The one change of this kind to the ForAssociate Save (request) or Get (answer)."""
+    [change] = [
+        change
+        for change in changes
+        if change.what == what and change.subject.split(" ", 1)[0] == ABOUT[what]
+    ]
     return change
 
 

@@ -9,7 +9,6 @@ server that sets a cookie and logs the requests, and a 204 carrying the literal
 
 from __future__ import annotations
 
-import base64
 import fcntl
 import json
 import os
@@ -27,6 +26,7 @@ from starlette.types import ASGIApp
 import spec_loader
 from contract_tests.facts.contract import TOLERATED_BODY_EXTENSION
 from contract_tests.run.options import OPTIONS
+from spec_loader.auth import basic_authorization
 from tests.contract.fault_servers import no_fault, serve_reference_app
 from tests.contract.faults import FAULTS, VARIATIONS, null_on_no_content
 from tests.contract.planted_fault import Fault
@@ -64,12 +64,13 @@ class Credentials:
     password: str
 
     @property
-    def token(self) -> str:
-        return base64.b64encode(f"{self.user}:{self.password}".encode()).decode()
+    def authorization(self) -> str:
+        return basic_authorization(f"{self.user}:{self.password}")
 
     @property
-    def authorization(self) -> str:
-        return f"Basic {self.token}"
+    def token(self) -> str:
+        """The secret part of the Authorization value."""
+        return self.authorization.partition(" ")[2]
 
 
 @dataclass(frozen=True)

@@ -41,8 +41,9 @@ import defusedxml.ElementTree
 from starlette.types import ASGIApp
 
 import spec_loader
-from contract_tests.facts.contract import NO_CONTENT
+from spec_loader.documents import value_at
 from spec_loader.media_types import XML_SYNTAX, body_syntax
+from spec_loader.statuses import NO_CONTENT
 from tests.contract.intercept import Answer, Exchange, Forward, around, intercept
 from tests.contract.planted_fault import MODEL_PHASE, Fault, Variation
 from tests.contract.read_back_faults import DATE_FIELDS, FLAG_FIELD, parsed_date
@@ -66,7 +67,6 @@ from tests.contract.store_access import (
     own_call,
     read_back_body,
     set_value_at,
-    value_at,
 )
 from tests.contract.wire import Items, as_json, document, edit_get_answer, media_type
 

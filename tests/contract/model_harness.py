@@ -31,7 +31,7 @@ from contract_tests.report.check_tally import CheckTally
 from contract_tests.run.connection import every_request_through, reusable_session
 from contract_tests.run.saved_credentials import SavedCredentials
 from contract_tests.run.schemathesis_schema import CONFIG_PATH
-from contract_tests.run.target import basic_authorization
+from spec_loader.auth import basic_authorization
 from tests.contract.fault_servers import serve_reference_app
 from tests.contract.store_access import SYSTEM_AUTHORIZATION
 

@@ -25,14 +25,14 @@ from typing import Any
 from starlette.types import ASGIApp
 
 import spec_loader
-from contract_tests.facts.contract import NO_CONTENT
+from spec_loader.documents import value_at
+from spec_loader.statuses import NO_CONTENT, OK, spec_key
 from tests.contract.intercept import Answer, EditAnswer, Exchange, Forward, around, intercept
 from tests.contract.planted_fault import MODEL_PHASE, Fault, Variation
 from tests.contract.store_access import (
     ANSWER_JSON_TYPES,
     GET,
     ITEM_KEY_FIELDS,
-    OK,
     READ_BACK_FIELDS,
     REMOVE,
     SAVE,
@@ -49,13 +49,11 @@ from tests.contract.store_access import (
     read_back_body,
     set_value_at,
     stored,
-    value_at,
 )
 from tests.contract.wire import edit_get_answer
 
-ITEM_SCHEMA = spec_loader.response(SPEC, GET, str(OK))["content"][ANSWER_JSON_TYPES[0]]["schema"][
-    "items"
-]
+GET_ANSWER = spec_loader.response(SPEC, GET, spec_key(OK))["content"][ANSWER_JSON_TYPES[0]]
+ITEM_SCHEMA = GET_ANSWER["schema"]["items"]
 ITEM_PROPERTIES: dict[str, Any] = ITEM_SCHEMA["properties"]
 SECRET_FIELDS = [path[0] for path in spec_loader.secret_paths(ITEM_SCHEMA)]
 
@@ -132,7 +130,7 @@ def taken_back(operation_id: str, only_over_an_earlier_one: bool) -> Callable[[A
             return await forward(request)
         previous = await stored(forward, request, key)
         answer = await forward(request)
-        if answer.status == int(NO_CONTENT) and (previous or not only_over_an_earlier_one):
+        if answer.status == NO_CONTENT and (previous or not only_over_an_earlier_one):
             await put_back(forward, request, key, previous)
         return answer
 
@@ -194,7 +192,7 @@ def with_another_types_credentials(app: ASGIApp) -> ASGIApp:
     async def handle(request: Exchange, forward: Forward) -> Answer:
         answer = await forward(request)
         operation_id = operation_of(request)
-        if operation_id == SAVE and answer.status == int(NO_CONTENT):
+        if operation_id == SAVE and answer.status == NO_CONTENT:
             key = key_of(request)
             if key is not None:
                 saved.append(key)

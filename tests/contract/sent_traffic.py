@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from spec_loader.statuses import is_success
+
 
 @dataclass(frozen=True)
 class SentRequest:
@@ -43,7 +45,16 @@ def sent_requests(har_path: Path) -> list[SentRequest]:
     return requests
 
 
-def media_types_never_accepted(requests: list[SentRequest], media_types: list[str]) -> list[str]:
-    """The media types of ``media_types`` that no request got a 2xx answer for."""
-    accepted = {request.content_type for request in requests if 200 <= request.status < 300}
+def media_types_never_accepted(
+    requests: list[SentRequest],
+    media_types: list[str],
+    past_validation: frozenset[int] = frozenset(),
+) -> list[str]:
+    """The media types of ``media_types`` that no request got a 2xx answer for, or one of
+    ``past_validation``: refusals the server gives only to a valid body."""
+    accepted = {
+        request.content_type
+        for request in requests
+        if is_success(request.status) or request.status in past_validation
+    }
     return [media_type for media_type in media_types if media_type not in accepted]

@@ -15,69 +15,49 @@ fault the suite must catch.
 
 from __future__ import annotations
 
-import base64
 import json
 import secrets
 from dataclasses import replace
 from typing import Any
 
 import spec_loader
-from contract_tests.facts.contract import NO_CONTENT
+from spec_loader.auth import basic_authorization
+from spec_loader.documents import value_at
+from spec_loader.links import credential_links
+from spec_loader.media_types import json_media_types
+from spec_loader.statuses import NO_CONTENT, OK, spec_key
 from tests.contract.intercept import Answer, Exchange, Forward
 
-SAVE = "SaveUntrustedCredentialsForAssociate"
 SPEC = spec_loader.load_spec()
-LINKS = spec_loader.response(SPEC, SAVE, NO_CONTENT)["links"]
-REQUEST_BODY = "$request.body#"
-OK = 200
+LINKS = credential_links(SPEC)
+SAVE = LINKS.save_operation_id
 
 Document = dict[str, Any]
 # A credential's key as the Remove operation takes it, by Remove request field.
 Key = dict[str, Any]
 
-
-def link_fields(operation_id: str) -> dict[str, tuple[str, ...]]:
-    """The request fields that the Save 204's link to ``operation_id`` fills, and where
-    in the save each one is read from (``$request.body#/Credentials/PublicValue``)."""
-    link = next(link for link in LINKS.values() if link["operationId"] == operation_id)
-    return {
-        field: tuple(
-            part.replace("~1", "/").replace("~0", "~")
-            for part in expression.removeprefix(REQUEST_BODY).split("/")[1:]
-        )
-        for field, expression in link["requestBody"].items()
-    }
-
-
-GET = "GetUntrustedCredentialsForAssociate"
-REMOVE = "RemoveUntrustedCredentialsForAssociate"
+GET = LINKS.read_back.operation_id
+REMOVE = LINKS.remove.operation_id
 # Get asks for every credential of (AssociateId, Type) ...
-READ_BACK_FIELDS = link_fields(GET)
+READ_BACK_FIELDS = LINKS.read_back.pointers
 # ... and Remove names one of them by the rest of the key (PublicValue), which a save
 # carries inside its credential object, where a Get answer's items carry it too.
-REMOVE_FIELDS = link_fields(REMOVE)
-ITEM_KEY_FIELDS = {
-    field: path[-1] for field, path in REMOVE_FIELDS.items() if field not in READ_BACK_FIELDS
-}
-CARRIER_PATH = next(path[:-1] for field, path in REMOVE_FIELDS.items() if field in ITEM_KEY_FIELDS)
-
-
-def json_types(media_types: list[str]) -> list[str]:
-    return [media_type for media_type in media_types if media_type.endswith("json")]
-
+REMOVE_FIELDS = LINKS.remove.pointers
+ITEM_KEY_FIELDS = {LINKS.identity_field: LINKS.save_path(LINKS.identity_field)[-1]}
+CARRIER_PATH = LINKS.carrier_path
 
 REQUEST_JSON_TYPES = {
-    op.operation_id: json_types(spec_loader.request_media_types(SPEC, op.operation_id))
+    op.operation_id: json_media_types(spec_loader.request_media_types(SPEC, op.operation_id))
     for op in spec_loader.operations(SPEC)
 }
-ANSWER_JSON_TYPES = json_types(list(spec_loader.response(SPEC, GET, str(OK))["content"]))
+ANSWER_JSON_TYPES = json_media_types(spec_loader.response(SPEC, GET, spec_key(OK))["content"])
 OPERATIONS_AT = {
     (op.method.upper(), op.path): op.operation_id for op in spec_loader.operations(SPEC)
 }
 
 # Made up per process: the batch serves every wrapped server from this one.
 SYSTEM_USER = (f"contract-system-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
-SYSTEM_AUTHORIZATION = "Basic " + base64.b64encode(":".join(SYSTEM_USER).encode()).decode()
+SYSTEM_AUTHORIZATION = basic_authorization(":".join(SYSTEM_USER))
 
 
 def operation_of(request: Exchange) -> str | None:
@@ -103,12 +83,6 @@ def answered_items(answer: Answer) -> list[Document] | None:
         return None
     items = json.loads(answer.body)
     return items if isinstance(items, list) else None
-
-
-def value_at(document: Any, path: tuple[str, ...]) -> Any:
-    for name in path:
-        document = document.get(name) if isinstance(document, dict) else None
-    return document
 
 
 def set_value_at(document: Document, path: tuple[str, ...], value: Any) -> None:
@@ -193,4 +167,4 @@ async def put_back(
             set_value_at(body, path, key[field])
         set_value_at(body, CARRIER_PATH, previous)
         call = own_call(request, SAVE, body, SYSTEM_AUTHORIZATION)
-    await checked(forward, call, int(NO_CONTENT))
+    await checked(forward, call, NO_CONTENT)

@@ -51,7 +51,7 @@ def test_another_body_still_goes() -> None:
     assert budget.admits(case_in(JSON_TYPES[0], AssociateId=-1), "coverage")
 
 
-@pytest.mark.parametrize("phase", ["examples", "fuzzing"])
+@pytest.mark.parametrize("phase", ["examples", "fuzzing", "stateful"])
 def test_other_phases_are_never_left_out(phase: str) -> None:
     budget = Budget(thorough=False)
     assert all(budget.admits(case_in(media_type), phase) for media_type in JSON_TYPES * 2)
@@ -66,19 +66,30 @@ def test_every_media_type_gets_a_valid_case() -> None:
 
 
 def test_a_valid_case_goes_once_per_encoding() -> None:
+    phase = "coverage"
     budget = Budget(thorough=False)
     for media_type in MEDIA_TYPES:  # each type seen accepted once, with another body
-        budget.admits(case_in(media_type, Type=media_type), "coverage", positive=True)
+        budget.admits(case_in(media_type, Type=media_type), phase, positive=True)
     first, *others = JSON_TYPES
-    assert budget.admits(case_in(first), "coverage", positive=True)
+    assert budget.admits(case_in(first), phase, positive=True)
     assert not any(
-        [budget.admits(case_in(media_type), "coverage", positive=True) for media_type in others]
+        [budget.admits(case_in(media_type), phase, positive=True) for media_type in others]
     )
     encodings = {encoding(media_type): media_type for media_type in MEDIA_TYPES}
     assert len(encodings) > 1
     for name, media_type in encodings.items():
         if name != "json":
-            assert budget.admits(case_in(media_type), "coverage", positive=True), media_type
+            assert budget.admits(case_in(media_type), phase, positive=True), media_type
+
+
+def test_an_example_goes_once_per_encoding() -> None:
+    budget = Budget(thorough=False)
+    first, *others = JSON_TYPES
+    assert budget.sends_example(case_in(first))
+    assert not any([budget.sends_example(case_in(media_type)) for media_type in others])
+    xml = next(media_type for media_type in MEDIA_TYPES if encoding(media_type) == "xml")
+    assert budget.sends_example(case_in(xml))
+    assert Budget(thorough=True).sends_example(case_in(others[0]))
 
 
 def test_thorough_sends_every_case() -> None:

@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 import spec_loader
+from spec_loader.documents import value_at
 from tests.contract import read_back_faults as faults
 from tests.contract import store_access as store
 from tests.contract.conftest import Credentials
@@ -46,9 +47,7 @@ class Client:
         return self.call(store.SAVE, body, ADMINISTRATOR.authorization)
 
     def read(self, body: dict[str, Any], authorization: str = store.SYSTEM_AUTHORIZATION) -> Any:
-        asked = {
-            field: store.value_at(body, path) for field, path in store.READ_BACK_FIELDS.items()
-        }
+        asked = {field: value_at(body, path) for field, path in store.READ_BACK_FIELDS.items()}
         return self.call(store.GET, asked, authorization)
 
     def remove(self, body: dict[str, Any]) -> Any:
@@ -59,7 +58,7 @@ class Client:
 
 def fields_of(body: dict[str, Any], fields: dict[str, tuple[str, ...]]) -> dict[str, Any]:
     """The request fields ``fields`` names, read from a save's ``body``."""
-    return {field: store.value_at(body, path) for field, path in fields.items()}
+    return {field: value_at(body, path) for field, path in fields.items()}
 
 
 @pytest.fixture
@@ -73,7 +72,7 @@ def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Client]:
 def changed(body: dict[str, Any], path: tuple[str, ...], value: Any) -> dict[str, Any]:
     copy: dict[str, Any] = {
         **body,
-        store.CARRIER_PATH[0]: dict(store.value_at(body, store.CARRIER_PATH)),
+        store.CARRIER_PATH[0]: dict(value_at(body, store.CARRIER_PATH)),
     }
     store.set_value_at(copy, path, value)
     return copy
@@ -93,8 +92,8 @@ def test_first_write_wins_keeps_the_first_secret_and_text(served: Client) -> Non
     assert served.save(SAVE_BODY) == SAVED
     assert served.save(changed(changed(SAVE_BODY, TEXT, "second"), SECRET, "second")) == SAVED
     (stored,) = served.read(SAVE_BODY)
-    assert stored[faults.TEXT_FIELD] == store.value_at(SAVE_BODY, TEXT)
-    assert stored[faults.SECRET_FIELDS[0]] == store.value_at(SAVE_BODY, SECRET)
+    assert stored[faults.TEXT_FIELD] == value_at(SAVE_BODY, TEXT)
+    assert stored[faults.SECRET_FIELDS[0]] == value_at(SAVE_BODY, SECRET)
 
 
 @pytest.mark.parametrize("served", ["remove_removes_nothing"], indirect=True)
@@ -109,7 +108,7 @@ def test_remove_removes_nothing_keeps_the_whole_credential(served: Client) -> No
 def test_secret_shown_to_administrator(served: Client) -> None:
     served.save(SAVE_BODY)
     (seen,) = served.read(SAVE_BODY, authorization=ADMINISTRATOR.authorization)
-    assert seen[faults.SECRET_FIELDS[0]] == store.value_at(SAVE_BODY, SECRET)
+    assert seen[faults.SECRET_FIELDS[0]] == value_at(SAVE_BODY, SECRET)
 
 
 @pytest.mark.parametrize("served", ["saved_under_another_associate"], indirect=True)
@@ -117,13 +116,13 @@ def test_saved_under_another_associate(served: Client) -> None:
     path = store.READ_BACK_FIELDS[faults.ASSOCIATE_FIELD]
     served.save(SAVE_BODY)
     assert served.read(SAVE_BODY) == []
-    assert len(served.read(changed(SAVE_BODY, path, store.value_at(SAVE_BODY, path) + 1))) == 1
+    assert len(served.read(changed(SAVE_BODY, path, value_at(SAVE_BODY, path) + 1))) == 1
 
 
 @pytest.mark.parametrize("served", ["other_type_read_back"], indirect=True)
 def test_other_type_read_back(served: Client) -> None:
     path = store.READ_BACK_FIELDS[faults.TYPE_FIELD]
-    other = changed(SAVE_BODY, path, f"{store.value_at(SAVE_BODY, path)}-other")
+    other = changed(SAVE_BODY, path, f"{value_at(SAVE_BODY, path)}-other")
     served.save(other)
     served.save(SAVE_BODY)
     assert len(served.read(SAVE_BODY, authorization=ADMINISTRATOR.authorization)) == 2

@@ -16,7 +16,8 @@ import requests
 
 import spec_loader
 from contract_tests.cases.one_associate import associate_fields
-from contract_tests.run.target_probe import SAVE_OPERATION, example_save
+from contract_tests.facts.save_links import effect_facts
+from contract_tests.run.target_probe import example_save
 from tests.contract.conftest import Credentials
 from tests.contract.fault_servers import no_fault, serve_reference_app
 from tests.contract.stored_rows import stored_rows
@@ -30,6 +31,7 @@ SEED = "20261203"
 MAX_EXAMPLES = "20"
 # Fewer saves than this would mean the associate was pinned in too few cases to tell.
 MANY = 10
+SAVE_OPERATION = effect_facts().save_operation_id
 ASSOCIATE_FIELD = associate_fields()[SAVE_OPERATION][0]
 
 

@@ -19,7 +19,8 @@ import pytest
 from starlette.types import ASGIApp
 
 import spec_loader
-from contract_tests.facts.contract import NO_CONTENT
+from spec_loader.documents import value_at
+from spec_loader.statuses import NO_CONTENT, OK, spec_key
 from tests.contract import read_back_faults as faults
 from tests.contract.intercept import Answer, Exchange, Forward, around, call_app
 from tests.contract.planted_fault import Fault, Variation
@@ -28,7 +29,6 @@ from tests.contract.store_access import (
     CARRIER_PATH,
     GET,
     ITEM_KEY_FIELDS,
-    OK,
     READ_BACK_FIELDS,
     REMOVE,
     REMOVE_FIELDS,
@@ -36,13 +36,12 @@ from tests.contract.store_access import (
     SAVE,
     SPEC,
     SYSTEM_AUTHORIZATION,
-    value_at,
 )
 
 Items = list[dict[str, Any]]
 CALLER = "Basic Y2FsbGVyOnBhc3N3b3Jk"
-SAVED = int(NO_CONTENT)
-GET_200 = spec_loader.response(SPEC, GET, str(OK))["content"]
+SAVED = NO_CONTENT
+GET_200 = spec_loader.response(SPEC, GET, spec_key(OK))["content"]
 XML_ANSWER_TYPE = next(media_type for media_type in GET_200 if media_type.endswith("xml"))
 ANSWER_VALIDATOR = jsonschema_rs.validator_for(
     GET_200[ANSWER_JSON_TYPES[0]]["schema"], validate_formats=True

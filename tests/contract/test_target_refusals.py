@@ -17,6 +17,7 @@ from starlette.types import ASGIApp
 
 from contract_tests.facts.contract import contract_facts
 from contract_tests.run.options import NAMED_TARGET_RATE
+from spec_loader.statuses import is_success
 from tests.contract.conftest import Credentials
 from tests.contract.fault_servers import no_fault, serve_reference_app
 from tests.contract.intercept import Answer, Exchange, intercept
@@ -124,7 +125,7 @@ def credentials_expire_after_first_success() -> Callable[[ASGIApp], ASGIApp]:
         return replace(request, headers=headers)
 
     def note_success(request: Exchange, answer: Answer) -> Answer:
-        if 200 <= answer.status < 300:
+        if is_success(answer.status):
             accepted.set()
         return answer
 

@@ -20,10 +20,10 @@ import defusedxml.ElementTree
 import spec_loader
 from reference_server.body_decoding import UndecodableBodyError, body_format, decode_body
 from spec_loader.media_types import JSON_SYNTAX, XML_SYNTAX, body_syntax, essence
+from spec_loader.statuses import OK
 from tests.contract.intercept import Answer, EditAnswer, Exchange
 from tests.contract.store_access import (
     GET,
-    OK,
     REQUEST_JSON_TYPES,
     SPEC,
     Document,

@@ -26,7 +26,6 @@ these checks always have values to look for.
 from __future__ import annotations
 
 import argparse
-import base64
 import datetime
 import re
 import secrets
@@ -41,6 +40,7 @@ import httpx
 
 import spec_loader
 from reference_server.launcher import start_server
+from spec_loader.auth import basic_authorization
 from tests.contract.suite_run import SuiteRun, run_suite
 from tests.reliability.database_files import in_clear
 from tests.reliability.fuzz_traffic import (
@@ -165,7 +165,7 @@ def run_fuzz(
     started = time.monotonic()
     user, password = f"fuzz-{secrets.token_hex(4)}", secrets.token_urlsafe(24)
     auth = {
-        "authorization": "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode(),
+        "authorization": basic_authorization(f"{user}:{password}"),
         "xsrf": secrets.token_urlsafe(24),
         "app_token": secrets.token_urlsafe(24),
     }

@@ -23,6 +23,7 @@ SECRET_PATHS = {
         spec_loader.request_schema(SPEC, found.operation_id)
     )
     for found in OPERATIONS
+    if spec_loader.request_media_types(SPEC, found.operation_id)
 }
 # Every request media type of any operation, in the spec's order.
 MEDIA_TYPES = list(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 import secrets
@@ -20,6 +19,7 @@ import pytest
 import spec_loader
 from reference_server.export import export_lines
 from reference_server.launcher import RunningServer, run_command, start_server
+from spec_loader.auth import basic_authorization
 
 BASIC_USER, BASIC_PASSWORD = "admin", "basic-password-1f9c"
 TICKET = "7T:admin-ticket-77aa"
@@ -36,9 +36,7 @@ IDENTITY_ARGS = (
     "--ticket", f"{LIMITED_TICKET}@{LIMITED_ASSOCIATE}",
     "--ticket", f"{SYSTEM_TICKET}@system",
 )  # fmt: skip
-BASIC_AUTHORIZATION = (
-    "Basic " + base64.b64encode(f"{BASIC_USER}:{BASIC_PASSWORD}".encode()).decode()
-)
+BASIC_AUTHORIZATION = basic_authorization(f"{BASIC_USER}:{BASIC_PASSWORD}")
 ADMIN = {"Authorization": BASIC_AUTHORIZATION}
 LIMITED = {"Authorization": f"SOTicket {LIMITED_TICKET}"}
 SYSTEM_USER = {"Authorization": f"SOTicket {SYSTEM_TICKET}"}
@@ -50,7 +48,25 @@ SPEC = spec_loader.load_spec()
 SAVE = "SaveUntrustedCredentialsForAssociate"
 GET = "GetUntrustedCredentialsForAssociate"
 REMOVE = "RemoveUntrustedCredentialsForAssociate"
+OWN_SAVE = "SaveUntrustedCredentials"
+OWN_GET = "GetUntrustedCredentials"
+OWN_REMOVE = "RemoveUntrustedCredentials"
+CREATE_DEFAULT = "CreateDefaultUntrustedCredentials"
 OPERATION_IDS = [found.operation_id for found in spec_loader.operations(SPEC)]
+# The operations that take a body: media type, size and schema are checked for these.
+BODY_OPERATION_IDS = [
+    operation_id
+    for operation_id in OPERATION_IDS
+    if spec_loader.request_media_types(SPEC, operation_id)
+]
+ASSOCIATE_ID = "AssociateId"
+
+
+def names_associate(operation_id: str) -> bool:
+    """False for the caller's own operations (and for CreateDefault, which takes no body)."""
+    if operation_id not in BODY_OPERATION_IDS:
+        return False
+    return ASSOCIATE_ID in spec_loader.request_schema(SPEC, operation_id)["properties"]
 
 
 def credential(type_: str, **credentials: Any) -> dict[str, Any]:
@@ -129,21 +145,34 @@ class Server:
 
 
 def valid_request(operation_id: str, type_: str, **credentials: Any) -> dict[str, Any]:
-    """A valid request of any operation, about the credential that `credential` makes."""
+    """A valid request of any operation with a body, about the credential that `credential`
+    makes (the caller's own operations: of the caller's associate, without AssociateId)."""
     saved = credential(type_, **credentials)
-    return saved if operation_id == SAVE else linked_request(saved, operation_id)
+    if operation_id in (SAVE, OWN_SAVE):
+        return own(saved) if operation_id == OWN_SAVE else saved
+    return linked_request(saved, operation_id)
+
+
+def own(document: dict[str, Any]) -> dict[str, Any]:
+    """A ForAssociate request as the caller's own: the same without AssociateId."""
+    return {name: value for name, value in document.items() if name != ASSOCIATE_ID}
 
 
 REQUEST_BODY = "$request.body#"
 
 
 def linked_request(saved: dict[str, Any], operation_id: str) -> dict[str, Any]:
-    """The request body of ``operation_id`` that Save's link to it makes of a saved document.
+    """The request body of ``operation_id`` that a Save's link to it makes of a saved document.
 
-    The spec's links say where each field comes from (``$request.body#/Credentials/...``).
+    The spec's links say where each field comes from (``$request.body#/Credentials/...``);
+    the caller's own Save links to the caller's own Get and Remove, ForAssociate's to theirs.
     """
-    links = spec_loader.response(SPEC, SAVE, "204")["links"]
-    [link] = [link for link in links.values() if link["operationId"] == operation_id]
+    [link] = [
+        link
+        for save in (SAVE, OWN_SAVE)
+        for link in spec_loader.response(SPEC, save, "204")["links"].values()
+        if link["operationId"] == operation_id
+    ]
     return {
         name: value_at_pointer(saved, expression.removeprefix(REQUEST_BODY))
         for name, expression in link["requestBody"].items()

@@ -13,11 +13,11 @@ Guards proven by removing them (by hand, once):
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
 
 import pytest
 
+from spec_loader.auth import basic_authorization
 from tests.server.conftest import (
     BASIC_AUTHORIZATION,
     BEARER,
@@ -42,7 +42,7 @@ EXPECTED_CHALLENGE = (
 
 
 def basic(user_password: str) -> dict[str, str]:
-    return {"Authorization": "Basic " + base64.b64encode(user_password.encode()).decode()}
+    return {"Authorization": basic_authorization(user_password)}
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """The generated client (generated_client/) against the reference server, over real HTTP:
 each JSON media type of a save, the whole lifecycle (save, read back, remove, read
-again), and the typed errors.
+again), the typed errors, and the caller's own flow as docs/client.md shows it.
 
 Proven able to fail (by hand, once): with Basic credentials compared without
 base64-decoding them, test_generated_client_saves_and_reads_back fails (401).
@@ -9,7 +9,9 @@ base64-decoding them, test_generated_client_saves_and_reads_back fails (401).
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import get_args
 
 import pytest
@@ -41,6 +43,8 @@ from tests.server.conftest import (
 
 VALID_FROM = datetime.datetime(2019, 7, 14, 3, 24, 48, 565381, tzinfo=datetime.UTC)
 SECRET = "client-secret-1"
+CLIENT_PAGE = Path(__file__).resolve().parents[2] / "docs" / "client.md"
+OWN_FLOW_MARKER = "create_default_untrusted_credentials.sync("
 
 
 def client_for(server: Server) -> AuthenticatedClient:
@@ -154,3 +158,28 @@ def test_generated_client_raises_the_typed_error(server: Server) -> None:
     assert isinstance(raised.value.body, SuperOfficeError)
     assert "Credentials.Comment: must be at most 255 characters long" in str(raised.value)
     assert SECRET not in str(raised.value)
+
+
+def own_flow_example() -> str:
+    """The one Python example of docs/client.md that starts from CreateDefault."""
+    page = CLIENT_PAGE.read_text(encoding="utf-8")
+    blocks: list[str] = re.findall(r"```python\n(.*?)```", page, re.DOTALL)
+    [block] = [block for block in blocks if OWN_FLOW_MARKER in block]
+    return block
+
+
+def test_the_own_flow_example_runs_as_shown(
+    server: Server, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    example = own_flow_example()
+    monkeypatch.setenv("SUPEROFFICE_URL", server.running.base_url)
+    monkeypatch.setenv("SUPEROFFICE_TICKET", LIMITED_TICKET)
+    monkeypatch.setenv("SMTP_PASSWORD", SECRET)
+
+    exec(compile(example, str(CLIENT_PAGE), "exec"), {})
+
+    printed = capsys.readouterr().out
+    # The output the page shows, as the comment under the print.
+    [shown] = re.findall(r"print\(.*\)\n +# (.*)\n", example)
+    assert printed == f"{shown}\n"
+    assert server.exported_type("smtp") == []  # removed again

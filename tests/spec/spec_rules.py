@@ -13,6 +13,8 @@ from tests.spec import vendor_facts as facts
 
 # OpenAPI ignores header parameters with these names (OAS 3.1, Parameter Object).
 RESERVED_HEADERS = {"authorization", "content-type", "accept"}
+# The vendor ends every operation's description with this note.
+ONLINE_RESTRICTED = "Online Restricted"
 
 
 def _types(schema: JsonObject, spec: JsonObject) -> set[str]:
@@ -63,6 +65,11 @@ def _operation_problems(
         problems.append("x-vendor-operation-id: not the vendor's operationId")
     if operation.get("summary") != vendor.summary:
         problems.append("summary: not the vendor's summary")
+    description = operation.get("description", "")
+    if f"NsApiSlow threshold: {vendor.slow_threshold_ms} ms." not in description:
+        problems.append(f"description: no NsApiSlow threshold of {vendor.slow_threshold_ms} ms")
+    if ONLINE_RESTRICTED not in description:
+        problems.append("description: no Online Restricted note")
     if vendor.success_status not in operation.get("responses", {}):
         problems.append(f"responses: no {vendor.success_status}")
     return problems, operation
@@ -97,11 +104,17 @@ def _one_schema_problems(where: str, content: JsonObject) -> list[str]:
 def _body_problems(
     spec: JsonObject, operation: JsonObject, vendor: facts.VendorOperation
 ) -> list[str]:
+    if vendor.request_fields is None:
+        return (
+            ["requestBody: the vendor's operation takes none"] if "requestBody" in operation else []
+        )
     body = resolve(spec, operation.get("requestBody", {}))
     content = body.get("content", {})
     problems = []
     if not body.get("required", False):
         problems.append("requestBody: not required")
+    if body.get("description", "").partition("\n")[0] != vendor.request_description:
+        problems.append("requestBody: description does not start with the vendor's")
     missing = [media_type for media_type in facts.REQUEST_MEDIA_TYPES if media_type not in content]
     problems += [f"requestBody: media type {media_type} missing" for media_type in missing]
     problems += _one_schema_problems("requestBody", content)
@@ -109,6 +122,10 @@ def _body_problems(
         return problems
     request = next(iter(content.values()))["schema"]
     problems += _field_problems("request", request, spec, vendor.request_fields)
+    # A field the vendor's request lacks would be a promise of ours, such as an
+    # AssociateId that the caller's own operations do not take.
+    extra = set(resolve(spec, request).get("properties", {})) - set(vendor.request_fields)
+    problems += [f"request.{name}: not a field of the vendor's request" for name in sorted(extra)]
     credentials = resolve(spec, request).get("properties", {}).get("Credentials")
     if credentials is not None:
         problems += _field_problems("Credentials", credentials, spec, facts.CARRIER_FIELDS)
@@ -128,9 +145,11 @@ def _answer_problems(
     if not content:
         return problems
     schema = resolve(spec, next(iter(content.values()))["schema"])
-    if schema.get("type") != "array":
-        return [*problems, "answer: not an array"]
-    return problems + _field_problems("answer[]", schema["items"], spec, facts.CARRIER_FIELDS)
+    if schema.get("type") != vendor.answer_shape:
+        return [*problems, f"answer: not an {vendor.answer_shape}"]
+    if vendor.answer_shape == facts.ARRAY:
+        return problems + _field_problems("answer[]", schema["items"], spec, facts.CARRIER_FIELDS)
+    return problems + _field_problems("answer", schema, spec, facts.CARRIER_FIELDS)
 
 
 def violations(spec: JsonObject) -> list[str]:

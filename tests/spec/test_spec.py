@@ -27,6 +27,11 @@ VENDOR_DATE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}[+-]\d\d:\d\d$"
 SAVE = "SaveUntrustedCredentialsForAssociate"
 GET = "GetUntrustedCredentialsForAssociate"
 REMOVE = "RemoveUntrustedCredentialsForAssociate"
+OWN_SAVE = "SaveUntrustedCredentials"
+OWN_GET = "GetUntrustedCredentials"
+OWN_REMOVE = "RemoveUntrustedCredentials"
+CREATE_DEFAULT = "CreateDefaultUntrustedCredentials"
+CARRIER_REF = "#/components/schemas/UntrustedCredentials"
 
 
 @pytest.fixture
@@ -48,7 +53,15 @@ def test_spec_keeps_every_vendor_fact(spec: JsonObject) -> None:
 
 
 def test_operation_names_give_the_generated_module_paths(spec: JsonObject) -> None:
-    assert [op.operation_id for op in operations(spec)] == [SAVE, GET, REMOVE]
+    assert [op.operation_id for op in operations(spec)] == [
+        SAVE,
+        GET,
+        REMOVE,
+        OWN_SAVE,
+        OWN_GET,
+        OWN_REMOVE,
+        CREATE_DEFAULT,
+    ]
     for op in operations(spec):
         assert op.path.endswith("/" + op.operation_id)
         assert op.node["tags"] == ["User Agent"]
@@ -89,37 +102,71 @@ def test_secret_is_a_password_returned_by_get_and_server_fields_read_only(
 
 
 def test_form_body_sends_credentials_as_deep_object(spec: JsonObject) -> None:
-    content = operation(spec, SAVE).node["requestBody"]["content"]
-    form = content["application/x-www-form-urlencoded"]
-    assert form["encoding"]["Credentials"] == {"style": "deepObject", "explode": True}
+    for operation_id in (SAVE, OWN_SAVE):
+        content = operation(spec, operation_id).node["requestBody"]["content"]
+        form = content["application/x-www-form-urlencoded"]
+        assert form["encoding"]["Credentials"] == {"style": "deepObject", "explode": True}
 
 
 def test_xml_roots_are_named_after_the_request_carriers(spec: JsonObject) -> None:
-    for op in operations(spec):
+    with_bodies = [op for op in operations(spec) if "requestBody" in op.node]
+    assert len(with_bodies) == 6
+    for op in with_bodies:
         assert request_schema(spec, op.operation_id, "application/xml")["xml"]["name"] == (
             f"{op.operation_id}Request"
         )
 
 
-def test_get_answers_an_array_named_as_asp_net_names_it(spec: JsonObject) -> None:
-    schema = response(spec, GET, "200")["content"]["application/xml"]["schema"]
-    assert schema["type"] == "array"
-    assert schema["xml"] == {"name": "ArrayOfUntrustedCredentials", "wrapped": True}
+def test_gets_answer_an_array_named_as_asp_net_names_it(spec: JsonObject) -> None:
+    for operation_id in (GET, OWN_GET):
+        schema = response(spec, operation_id, "200")["content"]["application/xml"]["schema"]
+        assert schema["type"] == "array"
+        assert schema["xml"] == {"name": "ArrayOfUntrustedCredentials", "wrapped": True}
+
+
+def test_create_default_takes_no_body_and_answers_one_carrier(spec: JsonObject) -> None:
+    node = operation(spec, CREATE_DEFAULT).node
+    assert "requestBody" not in node
+    for media in node["responses"]["200"]["content"].values():
+        # The carrier itself, so that the client's model is the one a save takes.
+        assert media["schema"] == {"$ref": CARRIER_REF}
+
+
+def test_own_requests_are_the_for_associate_ones_without_associate_id(spec: JsonObject) -> None:
+    schemas = spec["components"]["schemas"]
+    for own, sibling in ((OWN_SAVE, SAVE), (OWN_GET, GET), (OWN_REMOVE, REMOVE)):
+        own_schema, sibling_schema = schemas[f"{own}Request"], schemas[f"{sibling}Request"]
+        assert own_schema["properties"] == {
+            name: child
+            for name, child in sibling_schema["properties"].items()
+            if name != "AssociateId"
+        }
+        assert own_schema["required"] == [
+            name for name in sibling_schema["required"] if name != "AssociateId"
+        ]
+        own_node, sibling_node = operation(spec, own).node, operation(spec, sibling).node
+        for part in ("parameters", "security"):
+            assert own_node[part] == sibling_node[part]
+        assert set(own_node["responses"]) == set(sibling_node["responses"])
 
 
 def test_error_answers_carry_the_superoffice_body(spec: JsonObject) -> None:
     for op in operations(spec):
         responses = op.node["responses"]
         success = next(status for status in responses if status.startswith("2"))
-        assert set(responses) == {success, "400", "401", "403", "413", "415", "500"}
-        for status in ("400", "401", "403", "413", "415", "500"):
+        # Without a body nothing can be malformed, too large or of the wrong type.
+        errors = ["400", "401", "403", "413", "415", "500"]
+        if "requestBody" not in op.node:
+            errors = ["401", "403", "500"]
+        assert set(responses) == {success, *errors}
+        for status in errors:
             body = resolve(spec, responses[status])["content"]["application/json"]["schema"]
             assert body == {"$ref": "#/components/schemas/ErrorBody"}
         assert resolve(spec, responses["401"])["headers"]["WWW-Authenticate"]["required"] is True
 
 
 def test_no_content_answers_have_no_body_but_tolerate_null(spec: JsonObject) -> None:
-    for operation_id in (SAVE, REMOVE):
+    for operation_id in (SAVE, REMOVE, OWN_SAVE, OWN_REMOVE):
         no_content = operation(spec, operation_id).node["responses"]["204"]
         assert "content" not in no_content
         assert "null" in no_content["description"]
@@ -130,14 +177,13 @@ def _examples_with_schemas(spec: JsonObject) -> list[tuple[JsonObject, JsonObjec
     """(value, schema) for every example of a request body or of a JSON answer."""
     found = []
     for op in operations(spec):
-        places = [
-            (op.node["requestBody"], request_schema(spec, op.operation_id)),
-            *(
-                (response(spec, op.operation_id, status), None)
-                for status in op.node["responses"]
-                if status.startswith("2")
-            ),
+        places: list[tuple[JsonObject, JsonObject | None]] = [
+            (response(spec, op.operation_id, status), None)
+            for status in op.node["responses"]
+            if status.startswith("2")
         ]
+        if "requestBody" in op.node:
+            places.append((op.node["requestBody"], request_schema(spec, op.operation_id)))
         for holder, schema in places:
             media = holder.get("content", {}).get("application/json", {})
             for example in media.get("examples", {}).values():
@@ -150,16 +196,27 @@ def test_examples_are_valid_with_vendor_style_dates(spec: JsonObject) -> None:
     assert len(examples) == len(spec["components"]["examples"])
     for value, schema in examples:
         jsonschema_rs.Draft202012Validator(schema, validate_formats=True).validate(value)
-        carriers = value if isinstance(value, list) else [value.get("Credentials")]
+        if isinstance(value, list):
+            carriers = value
+        else:
+            carriers = [value.get("Credentials", value if "ValidFrom" in value else None)]
         for carrier in filter(None, carriers):
             assert VENDOR_DATE.match(carrier["ValidFrom"])
             assert VENDOR_DATE.match(carrier["ValidTo"])
 
 
-def test_save_links_to_get_and_remove_with_fields_they_accept(spec: JsonObject) -> None:
-    save_schema = request_schema(spec, SAVE)
-    links = operation(spec, SAVE).node["responses"]["204"]["links"]
-    assert {link["operationId"] for link in links.values()} == {GET, REMOVE}
+@pytest.mark.parametrize(
+    ("save", "get", "remove"), [(SAVE, GET, REMOVE), (OWN_SAVE, OWN_GET, OWN_REMOVE)]
+)
+def test_saves_link_to_their_get_and_remove_with_fields_they_accept(
+    spec: JsonObject, save: str, get: str, remove: str
+) -> None:
+    save_schema = request_schema(spec, save)
+    links = operation(spec, save).node["responses"]["204"]["links"]
+    assert {name: link["operationId"] for name, link in links.items()} == {
+        "ReadBack": get,
+        "Remove": remove,
+    }
     for link in links.values():
         target = request_schema(spec, link["operationId"])
         # Every field the target requires is mapped, and only fields it declares.
@@ -171,6 +228,16 @@ def test_save_links_to_get_and_remove_with_fields_they_accept(spec: JsonObject) 
             node = save_schema
             for name in pointer.strip("/").split("/"):
                 node = node["properties"][name]
+
+
+def test_create_default_links_its_carrier_to_both_saves(spec: JsonObject) -> None:
+    links = operation(spec, CREATE_DEFAULT).node["responses"]["200"]["links"]
+    assert {link["operationId"] for link in links.values()} == {OWN_SAVE, SAVE}
+    for link in links.values():
+        # The whole answer is the carrier; the rest of the Save's body is generated.
+        assert link["requestBody"] == {"Credentials": "$response.body"}
+        target = spec["components"]["schemas"][f"{link['operationId']}Request"]
+        assert target["properties"]["Credentials"] == {"$ref": CARRIER_REF}
 
 
 def _carrier(spec: JsonObject) -> JsonObject:
@@ -209,6 +276,46 @@ def _drop_answer_xml(spec: JsonObject) -> None:
 
 def _rename_remove(spec: JsonObject) -> None:
     operation(spec, REMOVE).node["x-vendor-operation-id"] = "v1UserAgent_Remove"
+
+
+def _own_save_takes_associate_id(spec: JsonObject) -> None:
+    properties = spec["components"]["schemas"]["SaveUntrustedCredentialsRequest"]["properties"]
+    properties["AssociateId"] = {"$ref": "#/components/schemas/AssociateId"}
+
+
+def _create_default_takes_a_body(spec: JsonObject) -> None:
+    operation(spec, CREATE_DEFAULT).node["requestBody"] = operation(spec, OWN_GET).node[
+        "requestBody"
+    ]
+
+
+def _create_default_answers_an_array(spec: JsonObject) -> None:
+    content = operation(spec, CREATE_DEFAULT).node["responses"]["200"]["content"]
+    for media in content.values():
+        media["schema"] = {"$ref": "#/components/schemas/UntrustedCredentialsList"}
+
+
+def _drop_create_default_xml(spec: JsonObject) -> None:
+    del operation(spec, CREATE_DEFAULT).node["responses"]["200"]["content"]["text/xml"]
+
+
+def _drop_own_get_language(spec: JsonObject) -> None:
+    operation(spec, OWN_GET).node["parameters"].pop(2)
+
+
+def _copy_slow_threshold(spec: JsonObject) -> None:
+    node = operation(spec, CREATE_DEFAULT).node
+    node["description"] = node["description"].replace("5000 ms", "2000 ms")
+
+
+def _drop_online_restricted(spec: JsonObject) -> None:
+    node = operation(spec, OWN_REMOVE).node
+    node["description"] = node["description"].replace("Online Restricted", "Online")
+
+
+def _describe_own_remove_body_as_sibling(spec: JsonObject) -> None:
+    body = operation(spec, OWN_REMOVE).node["requestBody"]
+    body["description"] = "AssociateId, Type, PublicValue"
 
 
 def _int_as_string(spec: JsonObject) -> None:
@@ -252,6 +359,23 @@ def _write(spec: JsonObject, folder: Path) -> Path:
         (_drop_time_zone, f"{GET}: parameter SO-TimeZone in header: missing"),
         (_drop_answer_xml, f"{GET}: answer: media type application/xml missing"),
         (_rename_remove, f"{REMOVE}: x-vendor-operation-id: not the vendor's operationId"),
+        (
+            _own_save_takes_associate_id,
+            f"{OWN_SAVE}: request.AssociateId: not a field of the vendor's request",
+        ),
+        (
+            _create_default_takes_a_body,
+            f"{CREATE_DEFAULT}: requestBody: the vendor's operation takes none",
+        ),
+        (_create_default_answers_an_array, f"{CREATE_DEFAULT}: answer: not an object"),
+        (_drop_create_default_xml, f"{CREATE_DEFAULT}: answer: media type text/xml missing"),
+        (_drop_own_get_language, f"{OWN_GET}: parameter Accept-Language in header: missing"),
+        (_copy_slow_threshold, f"{CREATE_DEFAULT}: description: no NsApiSlow threshold of 5000 ms"),
+        (_drop_online_restricted, f"{OWN_REMOVE}: description: no Online Restricted note"),
+        (
+            _describe_own_remove_body_as_sibling,
+            f"{OWN_REMOVE}: requestBody: description does not start with the vendor's",
+        ),
     ],
 )
 def test_vendor_fact_check_rejects_a_broken_copy(

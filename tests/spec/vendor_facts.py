@@ -1,8 +1,11 @@
 """What the vendor publishes about the operations, kept as the project's own data.
 
-Copied by hand from SuperOffice's endpoint pages and Swagger 2.0 extract (the
-project never reads those at run or test time). The spec may add to these facts
-(limits, nullability, errors) but must keep every one.
+Copied by hand from SuperOffice's reference pages of the User agent
+(https://docs.superoffice.com/en/api/reference/restful/agent/User_Agent/, one page per
+operation, e.g. .../v1UserAgent_SaveUntrustedCredentials.html) and its Swagger 2.0
+description; the project never reads those at run or test time. All seven operations
+on the UntrustedCredentials carrier are here. The spec may add to these facts (limits,
+nullability, errors) but must keep every one.
 """
 
 from __future__ import annotations
@@ -46,17 +49,27 @@ LANGUAGE_PARAMETERS: tuple[Parameter, ...] = (
 # Request body fields: name -> (type, format or None)
 Fields = dict[str, tuple[str, str | None]]
 
+# What a 200 holds: an array of carriers (the Gets) or one carrier (CreateDefault).
+ARRAY = "array"
+CARRIER = "object"
+
 
 @dataclass(frozen=True)
 class VendorOperation:
     path: str
     vendor_operation_id: str
     summary: str
-    request_fields: Fields
+    # The body's fields and its description (the vendor names the fields there);
+    # None: the operation takes no body (the vendor lists no request media type).
+    request_fields: Fields | None
+    request_description: str | None
     success_status: str
+    # "NsApiSlow threshold: N ms." in the vendor's description.
+    slow_threshold_ms: int = 2000
     parameters: tuple[Parameter, ...] = COMMON_PARAMETERS
     # Empty: the operation produces nothing (a 204).
     answer_media_types: tuple[str, ...] = ()
+    answer_shape: str = ARRAY
 
 
 OPERATIONS = (
@@ -69,6 +82,7 @@ OPERATIONS = (
             "Type": ("string", None),
             "Credentials": ("object", None),
         },
+        request_description="AssociateId, Type, Credentials",
         success_status="204",
     ),
     VendorOperation(
@@ -76,6 +90,7 @@ OPERATIONS = (
         vendor_operation_id="v1UserAgent_GetUntrustedCredentialsForAssociate",
         summary="Get a set of credentials of a specified type for a specified user.",
         request_fields={"AssociateId": ("integer", "int32"), "Type": ("string", None)},
+        request_description="AssociateId, Type",
         success_status="200",
         parameters=COMMON_PARAMETERS + LANGUAGE_PARAMETERS,
         answer_media_types=ANSWER_MEDIA_TYPES,
@@ -89,7 +104,47 @@ OPERATIONS = (
             "Type": ("string", None),
             "PublicValue": ("string", None),
         },
+        request_description="AssociateId, Type, PublicValue",
         success_status="204",
+    ),
+    VendorOperation(
+        path="/api/v1/Agents/User/SaveUntrustedCredentials",
+        vendor_operation_id="v1UserAgent_SaveUntrustedCredentials",
+        summary="Save credentials for authenticated user.",
+        request_fields={"Type": ("string", None), "Credentials": ("object", None)},
+        request_description="Type, Credentials",
+        success_status="204",
+    ),
+    VendorOperation(
+        path="/api/v1/Agents/User/GetUntrustedCredentials",
+        vendor_operation_id="v1UserAgent_GetUntrustedCredentials",
+        summary="Get a set of credentials of a specified type for authenticated user.",
+        request_fields={"Type": ("string", None)},
+        request_description="Type",
+        success_status="200",
+        parameters=COMMON_PARAMETERS + LANGUAGE_PARAMETERS,
+        answer_media_types=ANSWER_MEDIA_TYPES,
+    ),
+    VendorOperation(
+        path="/api/v1/Agents/User/RemoveUntrustedCredentials",
+        vendor_operation_id="v1UserAgent_RemoveUntrustedCredentials",
+        summary="Remove a credentials entry for authenticated user.",
+        request_fields={"Type": ("string", None), "PublicValue": ("string", None)},
+        request_description="Type, PublicValue",
+        success_status="204",
+    ),
+    VendorOperation(
+        path="/api/v1/Agents/User/CreateDefaultUntrustedCredentials",
+        vendor_operation_id="v1UserAgent_CreateDefaultUntrustedCredentials",
+        summary="Loading default values into a new UntrustedCredentials.",
+        request_fields=None,
+        request_description=None,
+        success_status="200",
+        slow_threshold_ms=5000,
+        # No $select here, unlike its siblings.
+        parameters=(*LANGUAGE_PARAMETERS, ("SO-AppToken", "header", False, "string")),
+        answer_media_types=ANSWER_MEDIA_TYPES,
+        answer_shape=CARRIER,
     ),
 )
 
