@@ -33,7 +33,7 @@ import re
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from datetime import UTC, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement, tostring
 
@@ -46,7 +46,7 @@ from spec_loader.media_types import XML_SYNTAX, body_syntax
 from spec_loader.statuses import NO_CONTENT
 from tests.contract.intercept import Answer, Exchange, Forward, around, intercept
 from tests.contract.planted_fault import MODEL_PHASE, Fault, Variation
-from tests.contract.read_back_faults import DATE_FIELDS, FLAG_FIELD, parsed_date
+from tests.contract.read_back_faults import DATE_FIELDS, FLAG_FIELD, dates_moved_to, parsed_date
 from tests.contract.store_access import (
     ANSWER_JSON_TYPES,
     CARRIER_PATH,
@@ -517,19 +517,13 @@ def dates_in_offset(hours: int) -> Callable[[Exchange, Items], Items]:
     """The same instants in another offset, with seven fractional digits."""
     zone = timezone(timedelta(hours=hours))
 
+    def seven_digits(date: datetime) -> str:
+        written = date.isoformat(timespec="microseconds")
+        return f"{written[:-6]}0{written[-6:]}"
+
     def edit(request: Exchange, items: Items) -> Items:
         for item in items:
-            for name in DATE_FIELDS:
-                date = parsed_date(item.get(name))
-                if date is None or date.tzinfo is None:
-                    continue
-                try:
-                    moved = date.astimezone(zone)
-                except OverflowError:
-                    continue
-                item[name] = (
-                    moved.isoformat(timespec="microseconds")[:-6] + "0" + moved.isoformat()[-6:]
-                )
+            dates_moved_to(zone, item, seven_digits)
         return items
 
     return edit

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 from starlette.types import ASGIApp
@@ -215,17 +215,24 @@ def with_another_types_credentials(app: ASGIApp) -> ASGIApp:
 # --- conformant variations -----------------------------------------------------------
 
 
-def dates_in_utc_with_seven_digits(item: Document) -> None:
-    """The vendor's other way of writing the same instant: ``2019-07-14T01:24:48.5653810Z``."""
+def dates_moved_to(zone: tzinfo, item: Document, written: Callable[[datetime], str]) -> None:
+    """Each date of ``item`` as the same instant in ``zone``, ``written`` as a server would."""
     for name in DATE_FIELDS:
         date = parsed_date(item.get(name))
         if date is None or date.tzinfo is None:
             continue
         try:
-            utc = date.astimezone(UTC)
+            moved = date.astimezone(zone)
         except OverflowError:
             continue
-        item[name] = utc.replace(tzinfo=None).isoformat(timespec="microseconds") + "0Z"
+        item[name] = written(moved)
+
+
+def dates_in_utc_with_seven_digits(item: Document) -> None:
+    """The vendor's other way of writing the same instant: ``2019-07-14T01:24:48.5653810Z``."""
+    dates_moved_to(
+        UTC, item, lambda date: date.replace(tzinfo=None).isoformat(timespec="microseconds") + "0Z"
+    )
 
 
 def example_of(schema: dict[str, Any]) -> Any:
