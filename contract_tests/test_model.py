@@ -22,7 +22,7 @@ from contract_tests.model.keys import key_space
 from contract_tests.model.machine import run_sequences, save_residents
 from contract_tests.model.report import ModelDifferenceError
 from contract_tests.model.run import BUDGET, THOROUGH, ModelRun, new_run, remove_residents
-from contract_tests.run.contract_run import ContractRun
+from contract_tests.report.run_report import ContractRun
 from contract_tests.run.options import ContractOptions
 from contract_tests.run.readers import run_readers
 from contract_tests.run.target import Target
