@@ -15,7 +15,7 @@ from schemathesis import BaseSchema
 
 from contract_tests.baseline.ledger import BaselineFileError, BaselineLedger
 from contract_tests.cases.one_associate import OneAssociate
-from contract_tests.effects.saved_credentials import Cleanup, SavedCredentials
+from contract_tests.report.run_report import FINISHED, OPTIONS_KEY, RUN_KEY, ContractRun
 from contract_tests.hooks import start_run
 from contract_tests.report.case_tally import CaseTally
 from contract_tests.report.summary import write_summary
@@ -29,9 +29,8 @@ from contract_tests.run.options import (
     masked_arguments,
     read_options,
 )
-from contract_tests.run.read_back_settings import effect_settings
-from contract_tests.run.record import FINISHED, OPTIONS_KEY, RUN_KEY, ContractRun
 from contract_tests.run.report_folders import prune_reports
+from contract_tests.saved_credentials import Cleanup
 from contract_tests.run.schemathesis_schema import contract_schema as build_contract_schema
 from contract_tests.run.target import Target, open_target
 from contract_tests.run.target_probe import TargetUnusableError, probe_target
@@ -57,6 +56,11 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(scope="session")
 def contract_options(pytestconfig: pytest.Config) -> ContractOptions:
     return pytestconfig.stash[OPTIONS_KEY]
+
+
+@pytest.fixture(scope="session")
+def contract_run(pytestconfig: pytest.Config) -> ContractRun:
+    return pytestconfig.stash[RUN_KEY]
 
 
 @pytest.fixture(scope="session")
@@ -99,8 +103,8 @@ def contract_schema(
     run.target_url, run.embedded = contract_target.base_url, contract_target.embedded
     run.cases = CaseTally(contract_target.headers)
     # This session's run, in place of the one contract_tests.hooks started on import.
-    run.state = start_run(options.thorough, effect_settings(options, contract_target))
-    saved = SavedCredentials()
+    run.state = start_run(options.thorough)
+    saved = run.saved
     if options.baseline is not None:
         try:
             run.baseline = BaselineLedger(options.baseline)

@@ -1,6 +1,6 @@
 """Under plain ``st run``: remove, when the run ends, every credential its cases saved.
 
-The suite removes what it saved itself (effects/saved_credentials.py); ``st run`` has no
+The suite removes what it saved itself (saved_credentials.py); ``st run`` has no
 such step, and left behind every made-up credential a valid save stored. schemathesis has no
 ``after_run`` hook, but a class-based check has ``after_run``: called once when every
 phase is done (not after Ctrl-C). This one records, from every answer, what the spec's
@@ -21,7 +21,7 @@ import schemathesis
 from schemathesis import CheckContext, Response
 from schemathesis.core.rate_limit import ratelimit
 
-from contract_tests.effects.saved_credentials import SavedCredentials
+from contract_tests.saved_credentials import SavedCredentials
 from contract_tests.http_parts import AnyCase
 
 # schemathesis reads a true return value as "skipped": no answer is judged here.

@@ -30,7 +30,7 @@ from contract_tests.run.options import (
     ContractOptions,
     options_from,
 )
-from contract_tests.run.record import OPTIONS_KEY, RUN_KEY
+from contract_tests.report.run_report import OPTIONS_KEY, RUN_KEY
 
 PROG = "superoffice-contract"
 SUITE_DIR = Path(__file__).resolve().parent.parent

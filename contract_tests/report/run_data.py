@@ -1,9 +1,9 @@
 """Everything a run's summary says, gathered once at its end: the terminal summary, the HTML
 report and ``summary.json`` all show this one record, so they cannot disagree.
 
-The model phase feeds its own numbers in: it puts a mapping of label to number (for
-example ``{"sequences": 12, "steps": 80}``) in the run state's ``model_phase``, and the
-summary and the report show it as given, in its order.
+The model phase feeds its own numbers in: its tally (model/tally.py), which it puts in
+the run's record, gives the summary its lines and the report and summary.json its
+counts (report/run_report.py, ``model_numbers``).
 """
 
 from __future__ import annotations
@@ -81,6 +81,7 @@ class RunData:
     credentials: CredentialsRow | None = None
     secrets_seen: dict[str, int] = field(default_factory=dict)
     model_phase: dict[str, int | str] | None = None
+    model_lines: list[str] = field(default_factory=list)  # the model phase's summary lines
     baseline: BaselineOutcome | None = None
     violations: list[Violation] = field(default_factory=list)
     violations_left_out: int = 0

@@ -33,12 +33,8 @@ def summary_lines(data: RunData, reports_dir: str) -> list[str]:
     if data.tested:
         lines += [f"mode:        {data.mode}", *_case_lines(data)]
         lines += _check_lines(data.checks, with_accepted=data.baseline is not None)
+        lines += data.model_lines or ["model:       not run"]
         lines += _cleanup_lines(data.credentials)
-        if data.secrets_seen:
-            counts = ", ".join(f"{rule} {count}x" for rule, count in data.secrets_seen.items())
-            lines.append(f"secrets:     SecretValue as the run's identity read it back: {counts}")
-        if data.model_phase:
-            lines.append(f"model phase: {_counts(data.model_phase)}")
         if data.baseline is not None:
             lines += _baseline_lines(data.baseline)
     lines.append(f"time:        {data.seconds} s")

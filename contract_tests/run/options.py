@@ -19,20 +19,30 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import spec_loader
 from contract_tests.baseline.ledger import BaselineFileError, BaselineSettings, load
 from contract_tests.cases.budget import THOROUGH_ENV_VAR, switched_on
 from contract_tests.cases.one_associate import is_valid_associate
-from contract_tests.effects.read_back import EXPECT_SECRETS_ENV_VAR, SecretRule
+from contract_tests.model.readers import EXPECT_SECRETS_ENV_VAR, SecretRule
 from contract_tests.run.rate_limit import Rate, parse_rate
 
 # Enough for the fuzzing phase to try every media type many times and stay near a minute.
 DEFAULT_MAX_EXAMPLES = 300
-# In the budget mode (without --thorough): at 10 requests a second, each fuzzing case
-# costs a tenth of a second and more (its read-back). 120 per operation still tries each
-# of the seven media types about 17 times, the kill matrix catches every fault with 30,
-# and a default run stays under P6's 1,500 requests for other seeds too (150 sent up to
-# 1,504 across seeds 1-5).
-BUDGET_MAX_EXAMPLES = 120
+# In the budget mode (without --thorough): at 10 requests a second each fuzzing case
+# costs a tenth of a second, so the phase gets a total, shared by the spec's operations:
+# the more operations, the fewer cases each, and a default run stays within P6's 1,500
+# requests. Never fewer than the kill matrix's 30 per operation, with which it catches
+# its whole catalogue.
+BUDGET_FUZZING_CASES = 210
+MIN_MAX_EXAMPLES = 30
+
+
+def budget_max_examples() -> int:
+    """Fuzzing cases per operation in the budget mode: the total over the spec's operations."""
+    count = len(spec_loader.operations(spec_loader.load_spec()))
+    return max(MIN_MAX_EXAMPLES, BUDGET_FUZZING_CASES // max(count, 1))
+
+
 REPORTS_ROOT = Path("reports")
 # Each run's folder under REPORTS_ROOT: the prefix and its UTC start time.
 REPORTS_PREFIX = "contract-"
@@ -114,6 +124,14 @@ OPTIONS = (
         metavar="N",
     ),
     Option(
+        "--canary-associate-id",
+        "CONTRACT_CANARY_ASSOCIATE_ID",
+        "A second associate the model phase may save for, to check that what a step did"
+        " not target stays as it was (default: none against --target-url).",
+        group=TARGET_GROUP,
+        metavar="N",
+    ),
+    Option(
         "--expect-secrets",
         EXPECT_SECRETS_ENV_VAR,
         "What reading back shows of SecretValue: shown or hidden (default: either).",
@@ -136,14 +154,15 @@ OPTIONS = (
     Option(
         "--max-examples",
         "CONTRACT_MAX_EXAMPLES",
-        f"Fuzzing cases per operation (default {BUDGET_MAX_EXAMPLES};"
-        f" {DEFAULT_MAX_EXAMPLES} with --thorough).",
+        f"Fuzzing cases per operation (default {BUDGET_FUZZING_CASES} over the spec's"
+        f" operations, at least {MIN_MAX_EXAMPLES}; {DEFAULT_MAX_EXAMPLES} with --thorough).",
         metavar="N",
     ),
     Option(
         "--thorough",
         THOROUGH_ENV_VAR,
-        "Also send what the budget mode leaves out (docs/suite.md): for a nightly run.",
+        "Also send what the budget mode leaves out, and run a longer model phase"
+        " (docs/suite.md): for a nightly run.",
         is_switch=True,
     ),
     Option(
@@ -215,6 +234,7 @@ class ContractOptions:
     app_token: str | None
     xsrf_token: str | None
     associate_id: int | None
+    canary_associate_id: int | None
     # None: no limit.
     rate_limit: Rate | None
     keep_data: bool
@@ -343,12 +363,20 @@ def options_from(
     thorough = switched_on(values["thorough"])
     if keep_reports is not None and keep_reports < 1:
         raise pytest.UsageError(f"{named('keep_reports')} counts this run's folder too: at least 1")
+    associate_id = _associate(values["associate_id"], named("associate_id"))
+    canary = _associate(values["canary_associate_id"], named("canary_associate_id"))
+    if canary is not None and canary == associate_id:
+        raise pytest.UsageError(
+            f"{named('canary_associate_id')} must name another associate than"
+            f" {named('associate_id')}"
+        )
     return ContractOptions(
         target_url=target_url,
         authorization=values["authorization"] or None,
         app_token=values["app_token"] or None,
         xsrf_token=values["xsrf_token"] or None,
-        associate_id=_associate(values["associate_id"], named("associate_id")),
+        associate_id=associate_id,
+        canary_associate_id=canary,
         rate_limit=_rate(
             values["rate_limit"] or (NAMED_TARGET_RATE if target_url else None),
             named("rate_limit"),
@@ -356,7 +384,7 @@ def options_from(
         keep_data=switched_on(values["keep_data"]),
         seed=_integer(values["seed"], named("seed")) or secrets.randbelow(2**32),
         max_examples=_integer(values["max_examples"], named("max_examples"))
-        or (DEFAULT_MAX_EXAMPLES if thorough else BUDGET_MAX_EXAMPLES),
+        or (DEFAULT_MAX_EXAMPLES if thorough else budget_max_examples()),
         reports_dir=Path(reports_dir) if reports_dir else _timestamped_reports_dir(),
         keep_reports=DEFAULT_KEEP_REPORTS if keep_reports is None else keep_reports,
         thorough=thorough,

@@ -1,7 +1,7 @@
-"""The record of one run of the pytest suite: filled in as it goes, and at its end gathered
-into the RunData that the summary, the reports and the exit code all come from. (What
-the hooks and checks remember as they go is the run's RunState, contract_tests.run_state;
-the record holds it.)
+"""What one pytest run of the suite reports: filled in as the run goes, and at its end
+gathered into the RunData that the summary, the reports and the exit code all come from.
+(What the hooks and checks remember as they go is the run's RunState,
+contract_tests.run_state; the record holds it. The model phase fills in ``model``.)
 
 It lives in the pytest config's stash (RUN_KEY), beside the options (OPTIONS_KEY), so that
 ``superoffice-contract`` can hand the options in and take the verdict back.
@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import pytest
 
 from contract_tests.baseline.ledger import BaselineFileError, BaselineLedger
-from contract_tests.effects.saved_credentials import Cleanup
+from contract_tests.model.tally import ModelTally
+from contract_tests.saved_credentials import Cleanup, SavedCredentials
 from contract_tests.report import html_page
 from contract_tests.report.case_tally import CaseTally
 from contract_tests.report.check_tally import CheckTally
@@ -54,11 +55,11 @@ class ContractRun:
     violations: ViolationLog = field(default_factory=ViolationLog)
     baseline: BaselineLedger | None = None
     cleanup: Cleanup | None = None
+    # Every credential the run saved, to remove at its end.
+    saved: SavedCredentials = field(default_factory=SavedCredentials)
+    model: ModelTally | None = None  # filled in by the model-based phase
     secrets_seen: dict[str, int] = field(default_factory=dict)
     stopped: str | None = None  # why the run stopped before testing
-    # The model phase's own numbers (sequences, steps, ...), shown in the summary and the
-    # report as given, in their order; None when it did not run.
-    model_phase: dict[str, int | str] | None = None
     # Label -> path under the reports folder, of each report written.
     reports: dict[str, str] = field(default_factory=dict)
     data: RunData | None = None  # the end record, once gathered
@@ -76,8 +77,9 @@ class ContractRun:
         """Gather the end record, write the suite's reports, and give the verdict."""
         if self.state is not None:
             self.mode = self.state.budget.describe()
-            seen = self.state.read_back.secrets_seen
-            self.secrets_seen = {rule.value: count for rule, count in sorted(seen.items())}
+        if self.model is not None:
+            seen = self.model.secrets_seen
+            self.secrets_seen = {rule.value: count for rule, count in sorted(seen.items(), key=str)}
         directory = self.options.reports_dir
         directory.mkdir(parents=True, exist_ok=True)
         if self.stopped is None:
@@ -143,7 +145,8 @@ class ContractRun:
             else [],
             credentials=_credentials(self.cleanup),
             secrets_seen=dict(self.secrets_seen),
-            model_phase=self.model_phase,
+            model_phase=model_numbers(self.model) if self.model is not None else None,
+            model_lines=self.model.lines() if self.model is not None else [],
             baseline=baseline,
             violations=list(self.violations.violations),
             violations_left_out=self.violations.left_out,
@@ -170,3 +173,20 @@ def _credentials(cleanup: Cleanup | None) -> CredentialsRow | None:
         kept=cleanup.kept,
         not_removed=[NotRemovedRow(repr(item.key), item.reason) for item in cleanup.not_removed],
     )
+
+
+def model_numbers(tally: ModelTally) -> dict[str, int | str]:
+    """The model phase's counts, by label, for the report page and summary.json."""
+    numbers: dict[str, int | str] = {
+        "sequences": tally.sequences,
+        "steps": tally.steps,
+        "keys touched": len(tally.keys_touched),
+        "state comparisons": tally.comparisons,
+        "of them the canary associate's": tally.canary_checks,
+        "rounds of writes at once": tally.concurrent_rounds,
+    }
+    for way, count in sorted(tally.key_comparisons.items()):
+        numbers[f"sequences where the server compared key texts {way}"] = count
+    for number, reason in enumerate(tally.not_checked, start=1):
+        numbers[f"not checked ({number})"] = reason
+    return numbers
