@@ -15,9 +15,9 @@ from schemathesis import BaseSchema
 
 from contract_tests.baseline.ledger import BaselineFileError, BaselineLedger
 from contract_tests.cases.one_associate import OneAssociate
-from contract_tests.report.run_report import FINISHED, OPTIONS_KEY, RUN_KEY, ContractRun
 from contract_tests.hooks import start_run
 from contract_tests.report.case_tally import CaseTally
+from contract_tests.report.run_report import FINISHED, OPTIONS_KEY, RUN_KEY, ContractRun
 from contract_tests.report.summary import write_summary
 from contract_tests.report.verdict import SuiteExit
 from contract_tests.run.connection import every_request_through, reusable_session
@@ -30,11 +30,11 @@ from contract_tests.run.options import (
     read_options,
 )
 from contract_tests.run.report_folders import prune_reports
-from contract_tests.saved_credentials import Cleanup
 from contract_tests.run.schemathesis_schema import contract_schema as build_contract_schema
 from contract_tests.run.target import Target, open_target
 from contract_tests.run.target_probe import TargetUnusableError, probe_target
 from contract_tests.run_state import RunState
+from contract_tests.saved_credentials import Cleanup
 
 NOT_TESTED_REASON = "not tested: the verdict below says why"
 

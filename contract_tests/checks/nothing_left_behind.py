@@ -21,8 +21,8 @@ import schemathesis
 from schemathesis import CheckContext, Response
 from schemathesis.core.rate_limit import ratelimit
 
-from contract_tests.saved_credentials import SavedCredentials
 from contract_tests.http_parts import AnyCase
+from contract_tests.saved_credentials import SavedCredentials
 
 # schemathesis reads a true return value as "skipped": no answer is judged here.
 NOT_APPLICABLE = True

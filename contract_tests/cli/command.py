@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from contract_tests.report.run_report import OPTIONS_KEY, RUN_KEY
 from contract_tests.report.verdict import SuiteExit, Verdict
 from contract_tests.run.options import (
     BASELINE_GROUP,
@@ -30,7 +31,6 @@ from contract_tests.run.options import (
     ContractOptions,
     options_from,
 )
-from contract_tests.report.run_report import OPTIONS_KEY, RUN_KEY
 
 PROG = "superoffice-contract"
 SUITE_DIR = Path(__file__).resolve().parent.parent

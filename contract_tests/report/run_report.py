@@ -17,7 +17,6 @@ import pytest
 
 from contract_tests.baseline.ledger import BaselineFileError, BaselineLedger
 from contract_tests.model.tally import ModelTally
-from contract_tests.saved_credentials import Cleanup, SavedCredentials
 from contract_tests.report import html_page
 from contract_tests.report.case_tally import CaseTally
 from contract_tests.report.check_tally import CheckTally
@@ -32,6 +31,7 @@ from contract_tests.report.verdict import RunOutcome, Verdict, decide
 from contract_tests.report.violations import ViolationLog
 from contract_tests.run.options import ContractOptions
 from contract_tests.run_state import RunState
+from contract_tests.saved_credentials import Cleanup, SavedCredentials
 
 OPTIONS_KEY = pytest.StashKey[ContractOptions]()
 RUN_KEY = pytest.StashKey["ContractRun"]()
