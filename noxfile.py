@@ -118,12 +118,18 @@ def spec(session: nox.Session) -> None:
     session.run("pytest", "tests/spec", *session.posargs)
 
 
+# Every core runs tests (pytest-xdist); tests that share a module-scoped fixture stay on
+# one worker (tests/conftest.py groups them).
+PARALLEL_TESTS = ("--numprocesses", "auto", "--dist", "loadgroup")
+
+
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """The project's whole test suite."""
+    """The project's whole test suite, or only what is given: `nox -s tests -- tests/client`."""
     install_project(session)
     install_node_tools(session)
-    session.run("pytest", "tests", *session.posargs)
+    # Without a path, pytest runs its testpaths (pyproject.toml): the whole of tests/.
+    session.run("pytest", *PARALLEL_TESTS, *session.posargs)
 
 
 @nox.session(python=PYTHON)

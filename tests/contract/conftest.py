@@ -1,10 +1,11 @@
 """One batch of contract-suite runs, shared by the tests of this folder.
 
-Every run is a separate ``pytest contract_tests`` process, as a user starts it; two
-run at a time, one per core. The batch: the clean reference server, each planted
-fault, each conformant variation, the embedded default target, one unsanitized run, a
-server that sets a cookie and logs the requests, and a 204 carrying the literal
-``null`` with and without the spec's x-tolerated-body.
+Every run is a separate ``pytest contract_tests`` process, as a user starts it; one
+runs per core at a time, made by whichever pytest-xdist workers need the batch. The
+batch: the clean reference server, each planted fault, each conformant variation, the
+embedded default target, one unsanitized run, a server that sets a cookie and logs the
+requests, and a 204 carrying the literal ``null`` with and without the spec's
+x-tolerated-body.
 """
 
 from __future__ import annotations
@@ -15,26 +16,26 @@ import json
 import os
 import secrets
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pytest
 import yaml
-from _pytest.terminal import TerminalReporter
 from starlette.types import ASGIApp
 
 import spec_loader
 from contract_tests.contract_facts import TOLERATED_BODY_EXTENSION
 from contract_tests.options import OPTIONS
+from tests import worker_summaries
 from tests.contract.fault_servers import serve_reference_app
 from tests.contract.faults import FAULTS, null_on_no_content
 from tests.contract.planted_fault import Fault
 from tests.contract.read_back_faults import CONFORMANT_VARIATIONS
 from tests.contract.request_log import LOG_FILE, plant_cookie_and_log
+from tests.contract.shared_runs import make_shared, runs_at_once, session_folder
 from tests.contract.suite_run import TESTS_FAILED, SuiteRun, run_suite
 
-PARALLEL_RUNS = 2
+PARALLEL_RUNS = os.cpu_count() or 1
 # Fixed, so that CI sees the same cases every time; bounded, so that the batch stays
 # within a few minutes. Every fault must be caught with these settings.
 SEED = "20261128"
@@ -47,7 +48,6 @@ COOKIE_SETTER = "server setting a cookie, XSRF token given"
 XSRF_TOKEN = "contract-xsrf-token-0123456789"
 TOLERATED = "204 with null, tolerated by the spec"
 UNTOLERATED = "204 with null, spec without x-tolerated-body"
-MATRIX_KEY = pytest.StashKey[str]()
 # The suite's identity on a wrapped reference server is an administrator, who never sees
 # a secret: the suite is told so, as a user would tell it about a named server.
 EXPECT_SECRETS = next(option.flag for option in OPTIONS if option.dest == "expect_secrets")
@@ -75,22 +75,6 @@ class Credentials:
 class Batch:
     credentials: Credentials
     runs: dict[str, SuiteRun]
-
-    def to_json(self) -> str:
-        runs = {
-            name: {**asdict(run), "reports_dir": str(run.reports_dir)}
-            for name, run in self.runs.items()
-        }
-        return json.dumps({"credentials": asdict(self.credentials), "runs": runs})
-
-    @classmethod
-    def from_json(cls, text: str) -> Batch:
-        data = json.loads(text)
-        runs = {
-            name: SuiteRun(**{**run, "reports_dir": Path(run["reports_dir"])})
-            for name, run in data["runs"].items()
-        }
-        return cls(Credentials(**data["credentials"]), runs)
 
 
 def fault_named(name: str) -> Fault:
@@ -140,80 +124,73 @@ def spec_without_tolerated_body(directory: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def batch(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> Batch:
-    # Under pytest-xdist each worker would run its own batch; the first one runs it and
-    # the others read its results from the session's shared temporary folder.
-    shared = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        shared = shared.parent
-    with (shared / "contract-batch.lock").open("w") as lock:
+    # Under pytest-xdist every worker that gets here makes some of the runs, and reads
+    # the others' from the session's shared temporary folder (shared_runs.py).
+    shared = session_folder(tmp_path_factory.getbasetemp())
+    credentials = shared_credentials(shared / "contract-credentials.json")
+    root = shared / "contract-batch"
+    runs = make_shared(root, batch_jobs(root, credentials), runs_at_once(PARALLEL_RUNS))
+    worker_summaries.add(pytestconfig, "contract suite kill matrix", kill_matrix(runs))
+    return Batch(credentials, runs)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The batch is the longest part of the tests: its tests go first, so that every
+    # pytest-xdist worker starts by making its share of it.
+    items.sort(key=lambda item: "batch" not in getattr(item, "fixturenames", ()))
+
+
+def shared_credentials(path: Path) -> Credentials:
+    """The batch's made-up credentials: made by the first worker, read by the others."""
+    with path.with_suffix(".lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        saved = shared / "contract-batch.json"
-        if saved.exists():
-            result = Batch.from_json(saved.read_text(encoding="utf-8"))
-        else:
-            result = run_batch(shared / "contract-batch")
-            saved.write_text(result.to_json(), encoding="utf-8")
-    pytestconfig.stash[MATRIX_KEY] = kill_matrix(result.runs)
-    return result
+        if not path.exists():
+            made = Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
+            path.write_text(json.dumps(asdict(made)), encoding="utf-8")
+        return Credentials(**json.loads(path.read_text(encoding="utf-8")))
 
 
-def run_batch(root: Path) -> Batch:
-    credentials = Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
+def batch_jobs(root: Path, credentials: Credentials) -> dict[str, Callable[[], SuiteRun]]:
+    """Every run of the batch, by name: whole runs first, the short fault runs last, so
+    that all workers stay busy to the end."""
 
     def directory(name: str) -> Path:
         path = root / name.replace(" ", "-").replace(",", "")
         path.mkdir(parents=True)
         return path
 
-    with ThreadPoolExecutor(PARALLEL_RUNS) as pool:
-        jobs = {
-            CLEAN: pool.submit(run_against, no_fault, directory(CLEAN), credentials),
-            EMBEDDED: pool.submit(
-                run_suite,
-                directory(EMBEDDED) / "reports",
-                "--seed",
-                SEED,
-                "--max-examples",
-                MAX_EXAMPLES,
-            ),
-            UNSANITIZED: pool.submit(
-                run_against,
-                fault_named("crash_on_select").wrap,
-                directory(UNSANITIZED),
-                credentials,
-                "--unsanitized",
-            ),
-        }
+    def against(
+        name: str, wrap: Callable[[ASGIApp], ASGIApp], *options: str
+    ) -> Callable[[], SuiteRun]:
+        return lambda: run_against(wrap, directory(name), credentials, *options)
+
+    def embedded() -> SuiteRun:
+        reports = directory(EMBEDDED) / "reports"
+        return run_suite(reports, "--seed", SEED, "--max-examples", MAX_EXAMPLES)
+
+    def cookie_setter() -> SuiteRun:
         logged = directory(COOKIE_SETTER)
-        jobs[COOKIE_SETTER] = pool.submit(
-            run_against,
-            plant_cookie_and_log(logged / LOG_FILE),
-            logged,
-            credentials,
-            "--xsrf-token",
-            XSRF_TOKEN,
-        )
-        jobs[TOLERATED] = pool.submit(
-            run_against, null_on_no_content, directory(TOLERATED), credentials
-        )
-        untolerated = directory(UNTOLERATED)
-        jobs[UNTOLERATED] = pool.submit(
-            run_against,
-            null_on_no_content,
-            untolerated,
-            credentials,
-            env={spec_loader.SPEC_ENV_VAR: str(spec_without_tolerated_body(untolerated))},
-        )
-        # Whole runs first, the short fault runs last: both workers stay busy to the end.
-        for variation in CONFORMANT_VARIATIONS:
-            jobs[variation.name] = pool.submit(
-                run_against, variation.wrap, directory(variation.name), credentials
-            )
-        for fault in FAULTS:
-            jobs[fault.name] = pool.submit(
-                run_against, fault.wrap, directory(fault.name), credentials, STOP_AT_FIRST_FAILURE
-            )
-        return Batch(credentials, {name: job.result() for name, job in jobs.items()})
+        wrap = plant_cookie_and_log(logged / LOG_FILE)
+        return run_against(wrap, logged, credentials, "--xsrf-token", XSRF_TOKEN)
+
+    def untolerated() -> SuiteRun:
+        folder = directory(UNTOLERATED)
+        env = {spec_loader.SPEC_ENV_VAR: str(spec_without_tolerated_body(folder))}
+        return run_against(null_on_no_content, folder, credentials, env=env)
+
+    jobs = {
+        CLEAN: against(CLEAN, no_fault),
+        EMBEDDED: embedded,
+        UNSANITIZED: against(UNSANITIZED, fault_named("crash_on_select").wrap, "--unsanitized"),
+        COOKIE_SETTER: cookie_setter,
+        TOLERATED: against(TOLERATED, null_on_no_content),
+        UNTOLERATED: untolerated,
+    }
+    for variation in CONFORMANT_VARIATIONS:
+        jobs[variation.name] = against(variation.name, variation.wrap)
+    for fault in FAULTS:
+        jobs[fault.name] = against(fault.name, fault.wrap, STOP_AT_FIRST_FAILURE)
+    return jobs
 
 
 def kill_matrix(runs: dict[str, SuiteRun]) -> str:
@@ -255,10 +232,3 @@ def kill_matrix(runs: dict[str, SuiteRun]) -> str:
     share = f"{killed}/{len(FAULTS)} faults killed by their check ({100 * killed // len(FAULTS)}%)"
     conformant = f"{passed}/{len(passing)} conformant servers passed (variations and the clean one)"
     return "\n".join([*table, share, conformant])
-
-
-def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.Config) -> None:
-    matrix = config.stash.get(MATRIX_KEY, None)
-    if matrix is not None:
-        terminalreporter.write_sep("=", "contract suite kill matrix")
-        terminalreporter.write_line(matrix)
