@@ -7,7 +7,9 @@ otherwise, and always from the locked requirements/dev.txt.
 
 from __future__ import annotations
 
+import datetime
 import os
+import secrets
 from pathlib import Path
 
 import nox
@@ -160,14 +162,27 @@ def seeds(session: nox.Session) -> None:
     session.log(f"{len(CONTRACT_SEEDS)} seeds, 0 failures")
 
 
+# The long fuzz's cases per operation in the fuzzing phase: some 10,000 distinct cases in all.
+LONG_FUZZ_MAX_EXAMPLES = 5000
+
+
 @nox.session(python=PYTHON)
 def fuzz(session: nox.Session) -> None:
-    """The long fuzz: `nox -s fuzz -- [CASES] [--seed S]`, 10,000 distinct cases by default.
+    """The long fuzz: tests/reliability/test_fuzz.py with some 10,000 cases and a random seed.
 
-    Not a default session: it takes minutes. tests/reliability/test_fuzz.py runs a short one.
+    `nox -s fuzz -- --fuzz-max-examples N --fuzz-seed S` chooses them. The contract suite
+    runs once under pytest-xdist; reports go to reports/fuzz-<timestamp>/. Not a default
+    session: it takes minutes. The default test run has a short one.
     """
     install_project(session)
-    session.run("python", "-m", "tests.reliability.fuzz", *session.posargs)
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    session.run(
+        "pytest", "tests/reliability/test_fuzz.py", "-p", "no:cacheprovider",
+        f"--fuzz-max-examples={LONG_FUZZ_MAX_EXAMPLES}",
+        f"--fuzz-seed={secrets.randbelow(2**31)}",
+        f"--fuzz-reports-dir=reports/fuzz-{stamp}",
+        *session.posargs,
+    )  # fmt: skip
 
 
 @nox.session(python=PYTHON)
