@@ -18,7 +18,7 @@ nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = True
-nox.options.sessions = ["lint", "spec", "tests", "check_generated"]
+nox.options.sessions = ["lint", "spec", "tests", "check_generated", "version_gate"]
 # uv, unlike pip, installs without compiling bytecode, and where PYTHONDONTWRITEBYTECODE
 # is set (as on the CI machines) no import writes it either: every run of every tool in
 # a session would compile its modules from source again (0.7 s of `nox -s generate`).
@@ -97,19 +97,35 @@ def dev(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def generate(session: nox.Session) -> None:
-    """Regenerate generated_client/ from the spec with the pinned generator and ruff."""
+    """Regenerate generated_client/ from the spec, then report the changes for callers.
+
+    The report compares with the committed client (`-- --against REF` for another
+    revision); when the version in generator/config.yaml is new, it writes that
+    version's entry of generated_client/CHANGELOG.md.
+    """
     # Only the locked tools: `python -m generator` imports generator/ and spec_loader/
     # from the checkout, and rebuilding this project's editable install on every run
     # cost 1.2 s, about half of the session's overhead over a bare generation (P4).
     session.install("-r", DEV_LOCK)
-    session.run("python", "-m", "generator")
+    session.run("python", "-m", "generator", *session.posargs)
 
 
 @nox.session(python=PYTHON)
 def check_generated(session: nox.Session) -> None:
-    """Regenerate into a temporary folder; fail with a diff if generated_client/ differs."""
+    """Regenerate into a temporary folder; fail with a diff, committed -> fresh, if it differs."""
     install_project(session)
     session.run("python", "-m", "generator", "--check")
+
+
+@nox.session(python=PYTHON)
+def version_gate(session: nox.Session) -> None:
+    """Fail on a change for callers without its version bump or CHANGELOG.md entry.
+
+    Compares with HEAD while the spec, generator/ or generated_client/ have uncommitted
+    changes, else with HEAD~1; `-- --against REF` names another revision.
+    """
+    session.install("-r", DEV_LOCK)
+    session.run("python", "-m", "generator", "--gate", *session.posargs)
 
 
 @nox.session(python=PYTHON)

@@ -117,8 +117,8 @@ def run(counts: Counts) -> Result:
 
     def subject_with_body_prepared() -> object:
         response = _runtime.send(client, prepared, UNSET, UNSET)
-        return save_untrusted_credentials_for_associate._build_response(
-            client=client, response=response
+        return _runtime.detailed(
+            save_untrusted_credentials_for_associate._parse_response, client, response
         )
 
     for side in (baseline, subject_with_body_prepared):

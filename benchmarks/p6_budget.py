@@ -27,8 +27,8 @@ from benchmarks.commands import timed_run
 from benchmarks.contract_runs import fresh_credentials
 from benchmarks.ratios import Spread
 from benchmarks.report import Figure, Result, Target
-from contract_tests.options import NAMED_TARGET_RATE
-from contract_tests.rate_limit import parse_rate
+from contract_tests.run.options import NAMED_TARGET_RATE
+from contract_tests.run.rate_limit import parse_rate
 from tests.contract.conftest import SEED
 from tests.contract.fault_servers import serve_reference_app
 from tests.contract.suite_run import ROOT, breakdown, suite_command, suite_environment

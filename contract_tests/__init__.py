@@ -1,6 +1,16 @@
 """The contract suite: property-based conformance checks of any server against the spec.
 
 Run it with ``pytest contract_tests --target-url URL --authorization VALUE``; with no
-target URL it starts the reference server itself. ``conftest.py`` wires the options,
-the target and the schema; ``test_contract.py`` is the one schemathesis test.
+target URL it starts the reference server itself. Its parts, by role:
+
+- ``facts/``: what the suite knows of the contract, read from the spec;
+- ``cases/``: case hooks that choose and shape the cases sent;
+- ``checks/``: checks of single answers; ``effects/``: the read-back of accepted saves
+  and its checks;
+- ``hooks.py``: what schemathesis loads, under ``st run`` and under pytest alike (it
+  imports no pytest);
+- ``run/``: one pytest run (options, target, session, report folders, clean-up);
+  ``report/``: its tallies and end summary;
+- ``conftest.py`` wires the pytest run; ``test_contract.py`` runs the examples,
+  coverage and fuzzing phases and ``test_stateful.py`` the stateful one.
 """

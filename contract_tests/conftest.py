@@ -13,12 +13,14 @@ import requests
 from _pytest.terminal import TerminalReporter
 from schemathesis import BaseSchema
 
-from contract_tests import budget, effects
-from contract_tests.associate import OneAssociate
-from contract_tests.case_tally import CaseTally
-from contract_tests.check_tally import CheckTally
-from contract_tests.connection import every_request_through, reusable_session
-from contract_tests.options import (
+from contract_tests.cases import budget
+from contract_tests.cases.one_associate import OneAssociate
+from contract_tests.effects import read_back
+from contract_tests.report.case_tally import CaseTally
+from contract_tests.report.check_tally import CheckTally
+from contract_tests.report.summary import RunFacts, summary_lines
+from contract_tests.run.connection import every_request_through, reusable_session
+from contract_tests.run.options import (
     NO_RATE_LIMIT,
     REPORTS_PREFIX,
     REPORTS_ROOT,
@@ -27,13 +29,12 @@ from contract_tests.options import (
     masked_arguments,
     read_options,
 )
-from contract_tests.readers import effect_settings
-from contract_tests.reports import prune_reports
-from contract_tests.run_summary import RunFacts, summary_lines
-from contract_tests.saved_credentials import Cleanup, SavedCredentials
-from contract_tests.schema import contract_schema as build_contract_schema
-from contract_tests.target import Target, open_target
-from contract_tests.target_probe import TargetUnusableError, probe_target
+from contract_tests.run.read_back_settings import effect_settings
+from contract_tests.run.report_folders import prune_reports
+from contract_tests.run.saved_credentials import Cleanup, SavedCredentials
+from contract_tests.run.schemathesis_schema import contract_schema as build_contract_schema
+from contract_tests.run.target import Target, open_target
+from contract_tests.run.target_probe import TargetUnusableError, probe_target
 
 OPTIONS_KEY = pytest.StashKey[ContractOptions]()
 RUN_KEY = pytest.StashKey["ContractRun"]()
@@ -77,7 +78,7 @@ def contract_target(contract_options: ContractOptions) -> Iterator[Target]:
 
 @pytest.fixture(scope="session")
 def contract_session(contract_options: ContractOptions) -> Iterator[requests.Session]:
-    """The one way every request of the run goes out (see connection.py)."""
+    """The one way every request of the run goes out (see run/connection.py)."""
     with (
         reusable_session(contract_options.rate_limit) as session,
         every_request_through(session),
@@ -105,7 +106,7 @@ def contract_schema(
         str(options.rate_limit or NO_RATE_LIMIT),
     )
     run.cases = CaseTally(contract_target.headers)
-    effects.configure(effect_settings(options, contract_target))
+    read_back.configure(effect_settings(options, contract_target))
     saved = SavedCredentials()
     for part in (run.checks, run.cases, saved):
         part.attach(schema)
@@ -191,7 +192,7 @@ def _verdict(run: ContractRun) -> str:
 
 def secrets_seen_lines() -> list[str]:
     """How the run's identity saw SecretValue come back, when it read any back."""
-    seen = effects.memory().secrets_seen
+    seen = read_back.memory().secrets_seen
     if not seen:
         return []
     counts = ", ".join(f"{rule.value} {count}x" for rule, count in sorted(seen.items()))

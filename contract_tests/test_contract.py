@@ -2,7 +2,7 @@
 
 schemathesis runs the examples, coverage and fuzzing phases with positive and negative
 data, and call_and_validate runs every check enabled in schemathesis.toml (all the
-built-in ones and contract_tests/checks.py). A violation fails the test with a curl
+built-in ones and contract_tests/checks/responses.py). A violation fails the test with a curl
 command that reproduces it.
 """
 
@@ -13,7 +13,7 @@ import schemathesis
 from schemathesis.specs.openapi.checks import ignored_auth
 
 from contract_tests.http_parts import AnyCase
-from contract_tests.target import Target
+from contract_tests.run.target import Target
 
 schema = schemathesis.pytest.from_fixture("contract_schema")
 

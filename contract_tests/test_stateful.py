@@ -17,11 +17,11 @@ from schemathesis import BaseSchema, Response
 from schemathesis.checks import CheckFunction
 from schemathesis.specs.openapi.checks import ignored_auth
 
-from contract_tests.effect_facts import effect_facts
+from contract_tests.cases.lossy_encodings import arrives_as_generated
+from contract_tests.facts.save_links import effect_facts
 from contract_tests.http_parts import AnyCase, operation_id
-from contract_tests.lossy_encodings import arrives_as_generated
-from contract_tests.options import ContractOptions
-from contract_tests.target import Target
+from contract_tests.run.options import ContractOptions
+from contract_tests.run.target import Target
 from contract_tests.test_contract import AUTH_CONFIRMED
 
 

@@ -17,7 +17,7 @@ operation of the spec, found by operationId:
   operation, so the client can send any of them through ``content_type=``; the secret
   (``format: password``) properties of each schema, which the models keep out of
   ``repr()``; the documented error statuses and error bodies, which become the typed
-  errors; and the spec's servers.
+  errors; and the spec's servers, and the reference server's.
 
 Form and XML bodies are left out of the client: see the client documentation.
 """
@@ -28,7 +28,7 @@ import copy
 from typing import Any
 
 from generator.error_classes import RETRIED_STATUSES, error_classes, error_models
-from generator.servers import server_functions
+from generator.servers import REFERENCE_SERVER, server_functions
 from spec_loader import (
     SECRET_FORMAT,
     JsonObject,
@@ -128,5 +128,5 @@ def template_globals(spec: JsonObject) -> dict[str, Any]:
         "error_classes": error_classes(spec),
         "error_models": error_models(spec),
         "retried_statuses": RETRIED_STATUSES,
-        "server_functions": server_functions(spec),
+        "server_functions": [*server_functions(spec), REFERENCE_SERVER],
     }

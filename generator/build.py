@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shlex
 import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser.errors import GeneratorError
 
+from generator import changelog
 from generator.bridge import generator_input, template_globals
 from generator.pins import version_mismatches
 from spec_loader import load_spec, spec_path
@@ -88,13 +90,24 @@ def generate_into(output_path: Path) -> None:
     _raise_on_problems(openapi.errors)
     project = _Project(openapi=openapi, config=config, custom_template_path=TEMPLATES_DIR)
     project.env.globals.update(template_globals(spec))
-    _raise_on_problems(project.build())
+    # Upstream prints "Generating <folder>", a temporary one here: callers say what was made.
+    with contextlib.redirect_stdout(io.StringIO()):
+        _raise_on_problems(project.build())
+    _carry_changelog(output_path)
 
 
-def regenerate(client_dir: Path = CLIENT_DIR) -> None:
-    """Replace ``client_dir`` with fresh output, so files the generator no longer makes go too."""
-    with tempfile.TemporaryDirectory() as scratch:
-        fresh = Path(scratch) / client_dir.name
-        generate_into(fresh)
-        shutil.rmtree(client_dir, ignore_errors=True)
-        shutil.copytree(fresh, client_dir)
+def _carry_changelog(output_path: Path) -> None:
+    """The committed CHANGELOG.md goes along: its entries are history, not generator output.
+
+    `python -m generator` writes the entry of a new version into the fresh tree after
+    this (generator/changelog.py); the version gate checks the entries.
+    """
+    committed = CLIENT_DIR / changelog.FILE_NAME
+    if committed.exists():
+        shutil.copy2(committed, output_path / changelog.FILE_NAME)
+
+
+def replace_client(fresh: Path, client_dir: Path = CLIENT_DIR) -> None:
+    """Replace ``client_dir`` with ``fresh``, so files the generator no longer makes go too."""
+    shutil.rmtree(client_dir, ignore_errors=True)
+    shutil.copytree(fresh, client_dir)

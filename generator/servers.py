@@ -49,3 +49,30 @@ def server_functions(spec: JsonObject) -> list[dict[str, Any]]:
     if len(set(names)) != len(names):
         raise ValueError(f"two servers of the spec would share a function name: {names}")
     return functions
+
+
+# Not a server of the spec: this project's reference server (reference_server/), which
+# serves the operations at the root of its address. With servers.onsite() a caller
+# would get the Onsite site's /SuperOffice in front of every path, and a 404.
+REFERENCE_SERVER: dict[str, Any] = {
+    "name": "reference",
+    "url": "{scheme}://{host}",
+    "description": (
+        "The project's reference server (python -m reference_server), which serves the "
+        "operations at the root of its address."
+    ),
+    "required": "host",
+    "variables": [
+        {
+            "name": "host",
+            "description": "Host and port it listens on, as its ready line prints them: "
+            "127.0.0.1:8000.",
+        },
+        {
+            "name": "scheme",
+            "enum": ["http", "https"],
+            "default": "http",
+            "description": "It serves plain HTTP on the loopback interface unless put behind TLS.",
+        },
+    ],
+}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -15,12 +16,22 @@ NEW_PATH = f"/api/v1/Agents/User/{NEW_OPERATION}"
 SHAPED_LIKE = "RemoveUntrustedCredentialsForAssociate"
 
 
-def spec_with_a_fourth_operation(folder: Path) -> Path:
-    """A copy of the spec with one more operation, shaped like Remove, in ``folder``."""
+def spec_copy(folder: Path, name: str, edit: Callable[[spec_loader.JsonObject], None]) -> Path:
+    """A copy of the spec changed by ``edit``, written to ``folder/name``."""
     spec = spec_loader.load_spec()
+    edit(spec)
+    path = folder / name
+    path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def add_a_fourth_operation(spec: spec_loader.JsonObject) -> None:
+    """One more operation, shaped like Remove."""
     node = copy.deepcopy(spec_loader.operation(spec, SHAPED_LIKE).node)
     node["operationId"] = NEW_OPERATION
     spec["paths"][NEW_PATH] = {"post": node}
-    path = folder / "openapi-with-a-fourth-operation.yaml"
-    path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
-    return path
+
+
+def spec_with_a_fourth_operation(folder: Path) -> Path:
+    """A copy of the spec with one more operation, shaped like Remove, in ``folder``."""
+    return spec_copy(folder, "openapi-with-a-fourth-operation.yaml", add_a_fourth_operation)

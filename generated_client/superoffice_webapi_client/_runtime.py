@@ -8,20 +8,24 @@ import json
 import logging
 import os
 import random
+import socket
 import time
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping, Sequence
+from http import HTTPStatus
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
 from . import errors
 from .models import AspNetError, SuperOfficeError
-from .types import Unset
+from .types import Response, Unset
 
 if TYPE_CHECKING:
     from .client import AuthenticatedClient, Client
 
-VERSION = "2.0.0"
+T = TypeVar("T")
+
+VERSION = "3.1.0"
 USER_AGENT = f"superoffice-webapi-client/{VERSION} python-httpx/{httpx.__version__}"
 
 # Connect: 5 s, as httpx and Stainless; a SuperOffice server that does not accept a
@@ -166,6 +170,43 @@ def _delay_after_answer(response: httpx.Response, clock: Clock, attempt: int) ->
     return asked if asked <= MAX_RETRY_AFTER else None
 
 
+# What each timeout of httpx.Timeout waited for, to say which one ran out.
+_TIMEOUT_PHASES = {
+    httpx.ConnectTimeout: ("connect", "to connect"),
+    httpx.ReadTimeout: ("read", "for the answer"),
+    httpx.WriteTimeout: ("write", "to send the request"),
+    httpx.PoolTimeout: ("pool", "for a free connection"),
+}
+
+
+def _root_error(error: BaseException) -> BaseException:
+    """The innermost cause under httpx's and httpcore's wrappers (an OSError, often)."""
+    while (inner := error.__cause__ or error.__context__) is not None:
+        error = inner
+    return error
+
+
+def failure_cause(error: Exception, request: httpx.Request) -> str:
+    """Why no answer came, in words: "connection refused", "timed out after 5 s to connect"."""
+    for kind, (phase, waiting) in _TIMEOUT_PHASES.items():
+        if isinstance(error, kind):
+            seconds = request.extensions.get("timeout", {}).get(phase)
+            return f"timed out after {seconds:g} s {waiting}" if seconds else f"timed out {waiting}"
+    root = _root_error(error)
+    if isinstance(root, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(root, socket.gaierror):
+        not_found = root.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME))
+        return "name not found" if not_found else f"name lookup failed ({root.strerror})"
+    if isinstance(root, ConnectionResetError):
+        return "connection reset"
+    if isinstance(error, httpx.RemoteProtocolError):
+        return f"the connection broke off ({error})"
+    if isinstance(root, OSError) and root.strerror:
+        return root.strerror[:1].lower() + root.strerror[1:]
+    return str(error) or type(error).__name__
+
+
 def _delay_after_failure(
     error: Exception, request: httpx.Request, clock: Clock, attempt: int, max_retries: int
 ) -> float:
@@ -173,8 +214,11 @@ def _delay_after_failure(
     if attempt < max_retries:
         return _backoff(clock, attempt)
     kind = errors.ApiTimeoutError if isinstance(error, httpx.TimeoutException) else errors.ApiConnectionError
+    url = request.url
+    port = url.port or (443 if url.scheme == "https" else 80)
     attempts = f"{attempt + 1} attempt{'s' if attempt else ''}"
-    message = f"{request.method} {request.url.path}: no answer after {attempts} ({type(error).__name__})"
+    cause = failure_cause(error, request)
+    message = f"{request.method} {url.path}: no answer from {url.host} port {port}: {cause} ({attempts})"
     raise kind(message, request=request) from error
 
 
@@ -254,6 +298,32 @@ async def async_send(
         attempt += 1
 
 
+def parsed(parse: Callable[..., T], client: Client | AuthenticatedClient, response: httpx.Response) -> T | None:
+    """What an operation's ``_parse_response`` makes of the answer; None if it cannot.
+
+    A body that is not what the spec documents for its status (an HTML error page from
+    IIS or a proxy, say) is handled like an undocumented status, not a crash.
+    """
+    try:
+        return parse(client=client, response=response)
+    except (TypeError, ValueError, AttributeError, KeyError) as error:
+        if client.raise_on_unexpected_status:
+            raise errors.UnexpectedStatus(response.status_code, response.content) from error
+        return None
+
+
+def detailed(
+    parse: Callable[..., T | None], client: Client | AuthenticatedClient, response: httpx.Response
+) -> Response[T]:
+    """The ``Response`` that the ``*_detailed`` functions return."""
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed(parse, client, response),
+    )
+
+
 def error_body(response: httpx.Response) -> errors.ErrorBody | None:
     """The answer's body as one of the spec's error bodies, if it is one."""
     if not response.content:
@@ -323,3 +393,16 @@ def api_error(
 def holds_error(response: httpx.Response) -> bool:
     """Whether a success without a documented body carries an error object instead."""
     return bool(response.content) and response.content != b"null" and error_body(response) is not None
+
+
+def documented_error_body(response: httpx.Response) -> errors.ErrorBody:
+    """The body of a status the spec documents with its error body; ValueError if it is none.
+
+    The API functions' ``*_detailed`` parse: an answer of that status whose body is
+    neither error shape (an HTML page from IIS or a proxy) is then treated as an
+    undocumented status, as upstream's per-status parse would.
+    """
+    body = error_body(response)
+    if body is None:
+        raise ValueError(f"the body of this {response.status_code} answer is none of the spec's error bodies")
+    return body

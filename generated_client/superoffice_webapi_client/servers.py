@@ -58,4 +58,22 @@ def online(
     return f"https://{environment}.superoffice.com/{tenant}"
 
 
-__all__ = ["onsite", "online"]
+def reference(
+    host: str,
+    *,
+    scheme: Literal["http", "https"] = "http",
+) -> str:
+    """The project's reference server (python -m reference_server), which serves the operations at the root of its address.
+
+    ``{scheme}://{host}``
+
+    Args:
+        host: Host and port it listens on, as its ready line prints them: 127.0.0.1:8000.
+        scheme: It serves plain HTTP on the loopback interface unless put behind TLS. One of http, https. Default: http.
+    """
+    _checked("host", host)
+    _checked("scheme", scheme, ("http", "https"))
+    return f"{scheme}://{host}"
+
+
+__all__ = ["onsite", "online", "reference"]

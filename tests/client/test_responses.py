@@ -1,10 +1,12 @@
 """How the *_detailed functions read answers: 204s, error models, undocumented statuses,
 dates. (sync() and its typed errors: tests/client/test_errors.py.)
 
-Guard proved by removing it once by hand: with _build_response calling _parse_response
-directly again (generator/templates/endpoint_module.py.jinja), both
-test_an_error_body_the_spec_does_not_describe_* tests fail with JSONDecodeError,
-KeyError or TypeError.
+Guards proved by removing them once by hand: with _runtime.detailed calling the
+operation's _parse_response directly instead of through _runtime.parsed
+(generator/templates/_runtime.py.jinja), the
+test_an_error_body_the_spec_does_not_describe_* tests fail; with
+_runtime.documented_error_body returning None for a body of neither error shape,
+test_an_error_body_the_spec_does_not_describe_raises_when_asked_to fails.
 """
 
 from __future__ import annotations

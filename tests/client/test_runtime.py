@@ -21,6 +21,7 @@ import pytest
 from superoffice_webapi_client import AuthenticatedClient, __version__, servers
 from superoffice_webapi_client._runtime import DEFAULT_TIMEOUT, LOG_ENV_VAR
 
+from generator.versions import configured_version
 from tests.client.auth_cases import AUTH_CASES
 from tests.client.operations import SAVE
 from tests.client.recording import BASE_URL, EXAMPLE_BODY, SPEC, recording_client
@@ -52,7 +53,7 @@ def test_the_timeout_can_be_set_per_client_and_per_call() -> None:
 def test_the_user_agent_names_the_package_and_version_before_httpx() -> None:
     client, sent = recording_client()
     SAVE.module.sync(client=client, body=SAVE.example_body())
-    assert __version__ == "2.0.0"
+    assert __version__ == configured_version()
     assert sent[0].headers["User-Agent"] == (
         f"superoffice-webapi-client/{__version__} python-httpx/{httpx.__version__}"
     )
@@ -84,6 +85,14 @@ def test_server_enums_are_checked() -> None:
         servers.online("Cust1", environment="prod")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="scheme must be one of https, http"):
         servers.onsite("crm", scheme="ftp")  # type: ignore[arg-type]
+
+
+def test_the_reference_server_is_served_at_the_root_of_its_address() -> None:
+    # Its ready line prints http://HOST:PORT, and its paths are the spec's, from the root.
+    assert servers.reference("127.0.0.1:8000") == "http://127.0.0.1:8000"
+    assert servers.reference("ref.test:8443", scheme="https") == "https://ref.test:8443"
+    with pytest.raises(ValueError, match="non-empty URL part"):
+        servers.reference("127.0.0.1:8000/SuperOffice")
 
 
 @pytest.mark.parametrize("value", ["", "evil.test/x", "a?b", "a#b", "user@host", "a b"])

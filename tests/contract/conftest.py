@@ -24,8 +24,8 @@ import yaml
 from starlette.types import ASGIApp
 
 import spec_loader
-from contract_tests.contract_facts import TOLERATED_BODY_EXTENSION
-from contract_tests.options import OPTIONS
+from contract_tests.facts.contract import TOLERATED_BODY_EXTENSION
+from contract_tests.run.options import OPTIONS
 from tests import worker_summaries
 from tests.contract.fault_servers import serve_reference_app
 from tests.contract.faults import FAULTS, null_on_no_content

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs
 from starlette.types import ASGIApp
 
 import spec_loader
-from contract_tests.contract_facts import TOLERATED_BODY_EXTENSION
+from contract_tests.facts.contract import TOLERATED_BODY_EXTENSION
 from tests.contract.intercept import Answer, Exchange, intercept
 
 # Re-exported: modules that plant faults of their own import Fault from here.

@@ -25,7 +25,7 @@ from typing import Any
 from starlette.types import ASGIApp
 
 import spec_loader
-from contract_tests.contract_facts import NO_CONTENT
+from contract_tests.facts.contract import NO_CONTENT
 from tests.contract.intercept import Answer, EditAnswer, Exchange, Forward, around, intercept
 from tests.contract.planted_fault import Fault, Variation
 from tests.contract.store_access import (

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from starlette.types import ASGIApp
 
-from contract_tests.contract_facts import contract_facts
+from contract_tests.facts.contract import contract_facts
 from tests.contract.intercept import Answer, Exchange, intercept
 
 # In the run's folder, next to its reports folder.

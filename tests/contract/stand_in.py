@@ -16,9 +16,9 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 import spec_loader
-from contract_tests.effect_facts import effect_facts, value_at
-from contract_tests.read_back import key_value
-from contract_tests.target import basic_authorization
+from contract_tests.effects.compare import key_value
+from contract_tests.facts.save_links import effect_facts, value_at
+from contract_tests.run.target import basic_authorization
 
 SPEC = spec_loader.load_spec()
 FACTS = effect_facts()

@@ -22,7 +22,7 @@ from dataclasses import replace
 from typing import Any
 
 import spec_loader
-from contract_tests.contract_facts import NO_CONTENT
+from contract_tests.facts.contract import NO_CONTENT
 from tests.contract.intercept import Answer, Exchange, Forward
 
 SAVE = "SaveUntrustedCredentialsForAssociate"

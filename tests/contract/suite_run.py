@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from contract_tests.check_tally import TALLY_FILE
-from contract_tests.options import NO_RATE_LIMIT, OPTIONS
-from contract_tests.reports import HAR_FILE, JUNIT_FILE
+from contract_tests.report.check_tally import TALLY_FILE
+from contract_tests.run.options import NO_RATE_LIMIT, OPTIONS
+from contract_tests.run.report_folders import HAR_FILE, JUNIT_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
 # pytest's exit code for "tests ran and some failed"; any other (usage error, internal

@@ -8,8 +8,8 @@ import pytest
 import schemathesis
 
 import spec_loader
-from contract_tests.budget import Budget, encoding
-from contract_tests.effect_facts import effect_facts
+from contract_tests.cases.budget import Budget, encoding
+from contract_tests.facts.save_links import effect_facts
 from contract_tests.http_parts import AnyCase
 
 SAVE = "SaveUntrustedCredentialsForAssociate"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from contract_tests.contract_facts import contract_facts
-from contract_tests.reports import HAR_FILE
+from contract_tests.facts.contract import contract_facts
+from contract_tests.run.report_folders import HAR_FILE
 from tests.contract.conftest import COOKIE_SETTER, XSRF_TOKEN, Batch
 from tests.contract.request_log import LOG_FILE, PLANTED_VALUE, LoggedRequest, logged_requests
 from tests.contract.sent_traffic import sent_requests

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from starlette.types import ASGIApp
 
-from contract_tests.contract_facts import contract_facts
+from contract_tests.facts.contract import contract_facts
 from tests.contract.conftest import Credentials, run_against
 from tests.contract.intercept import Answer, Exchange, intercept
 from tests.contract.suite_run import TESTS_FAILED, SuiteRun, env_var_of

@@ -20,12 +20,13 @@ from schemathesis.checks import CheckFunction
 from schemathesis.core.failures import FailureGroup
 
 import spec_loader
-from contract_tests import effect_checks, effects
-from contract_tests.connection import reusable_session
-from contract_tests.effect_facts import value_at
-from contract_tests.effects import EffectSettings, Reader, SecretRule
-from contract_tests.schema import CONFIG_PATH
-from contract_tests.target import basic_authorization
+from contract_tests.effects import checks as effect_checks
+from contract_tests.effects import read_back
+from contract_tests.effects.read_back import EffectSettings, Reader, SecretRule
+from contract_tests.facts.save_links import value_at
+from contract_tests.run.connection import reusable_session
+from contract_tests.run.schemathesis_schema import CONFIG_PATH
+from contract_tests.run.target import basic_authorization
 from reference_server.launcher import serve_app
 from tests.contract.stand_in import FACTS, SPEC, Body, StandIn
 
@@ -98,7 +99,7 @@ def run_read_back(
     config = schemathesis.Config.from_path(CONFIG_PATH)
     config.output.sanitization.update(enabled=sanitized)
     schema: Any = schemathesis.openapi.from_path(spec_loader.spec_path(), config=config)
-    effects.configure(
+    read_back.configure(
         EffectSettings(
             (
                 Reader("the administrator", SecretRule.HIDDEN),
@@ -140,7 +141,7 @@ CAUGHT = [
 @pytest.fixture(autouse=True)
 def fresh_run_memory() -> Iterator[None]:
     yield
-    effects.configure(EffectSettings.from_environment())
+    read_back.configure(EffectSettings.from_environment())
 
 
 def test_clean_stand_in_passes_every_read_back_check() -> None:

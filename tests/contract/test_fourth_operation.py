@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 import spec_loader
-from contract_tests.associate import associate_fields
-from contract_tests.contract_facts import contract_facts
-from contract_tests.lossy_encodings import declared_types
+from contract_tests.cases.lossy_encodings import declared_types
+from contract_tests.cases.one_associate import associate_fields
+from contract_tests.facts.contract import contract_facts
 from tests.spec_copies import NEW_OPERATION, NEW_PATH, SHAPED_LIKE, spec_with_a_fourth_operation
 
 

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 import spec_loader
-from contract_tests.framing_headers import filter_case, sends_framing_header
+from contract_tests.cases.framing_headers import filter_case, sends_framing_header
 
 SPEC = spec_loader.load_spec()
 ROOT = spec_loader.spec_path().parents[1]

@@ -8,7 +8,11 @@ from typing import Any
 import pytest
 
 import spec_loader
-from contract_tests.lossy_encodings import FORM_MEDIA_TYPE, arrives_as_generated, declared_types
+from contract_tests.cases.lossy_encodings import (
+    FORM_MEDIA_TYPE,
+    arrives_as_generated,
+    declared_types,
+)
 
 SAVE = "SaveUntrustedCredentialsForAssociate"
 SPEC = spec_loader.load_spec()

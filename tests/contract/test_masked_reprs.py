@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import fields
 from pathlib import Path
 
-from contract_tests.options import FILTERED, REPORTS_PREFIX, ContractOptions, masked_arguments
-from contract_tests.rate_limit import parse_rate
-from contract_tests.reports import prune_reports
-from contract_tests.target import Target
+from contract_tests.run.options import FILTERED, REPORTS_PREFIX, ContractOptions, masked_arguments
+from contract_tests.run.rate_limit import parse_rate
+from contract_tests.run.report_folders import prune_reports
+from contract_tests.run.target import Target
 
 SECRET = "Basic c2VjcmV0LXVzZXI6c2VjcmV0LXBhc3N3b3Jk"
 

@@ -15,8 +15,8 @@ import pytest
 import requests
 
 import spec_loader
-from contract_tests.associate import associate_fields
-from contract_tests.target_probe import SAVE_OPERATION, example_save
+from contract_tests.cases.one_associate import associate_fields
+from contract_tests.run.target_probe import SAVE_OPERATION, example_save
 from tests.contract.conftest import Credentials, no_fault
 from tests.contract.fault_servers import serve_reference_app
 from tests.contract.stored_rows import stored_rows

@@ -19,7 +19,7 @@ import pytest
 from _pytest.config import ExitCode
 from starlette.types import ASGIApp
 
-from contract_tests.rate_limit import parse_rate
+from contract_tests.run.rate_limit import parse_rate
 from tests.contract.conftest import Credentials
 from tests.contract.fault_servers import serve_reference_app
 from tests.contract.intercept import Exchange, intercept

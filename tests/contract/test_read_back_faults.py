@@ -19,7 +19,7 @@ import pytest
 from starlette.types import ASGIApp
 
 import spec_loader
-from contract_tests.contract_facts import NO_CONTENT
+from contract_tests.facts.contract import NO_CONTENT
 from tests.contract import read_back_faults as faults
 from tests.contract.intercept import Answer, Exchange, Forward, around, call_app
 from tests.contract.planted_fault import Fault, Variation

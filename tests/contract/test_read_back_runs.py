@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from contract_tests import effect_checks
+from contract_tests.effects import checks as effect_checks
 from tests.contract.conftest import CLEAN, EMBEDDED, Batch
 
 READ_BACK_CHECKS = [

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 import spec_loader
-from contract_tests.check_tally import APPLIED, FAILED, NOT_APPLICABLE
-from contract_tests.options import FILTERED
-from contract_tests.reports import HAR_FILE, HTML_DIR, HTML_PAGE, JUNIT_FILE
+from contract_tests.report.check_tally import APPLIED, FAILED, NOT_APPLICABLE
+from contract_tests.run.options import FILTERED
+from contract_tests.run.report_folders import HAR_FILE, HTML_DIR, HTML_PAGE, JUNIT_FILE
 from tests.contract.browser import distinct_pixel_bytes, rendered_text, screenshot
 from tests.contract.conftest import Credentials, no_fault
 from tests.contract.fault_servers import serve_reference_app

@@ -8,8 +8,8 @@ import tomllib
 import pytest
 import schemathesis
 
-from contract_tests.lossy_encodings import strings_in
-from contract_tests.schema import CONFIG_PATH
+from contract_tests.cases.lossy_encodings import strings_in
+from contract_tests.run.schemathesis_schema import CONFIG_PATH
 
 
 def test_config_has_no_environment_placeholders() -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 import spec_loader
-from contract_tests.accept_negotiation import answer_media_types
-from contract_tests.reports import HAR_FILE
+from contract_tests.cases.accept_negotiation import answer_media_types
+from contract_tests.run.report_folders import HAR_FILE
 from tests.contract.conftest import EMBEDDED, Batch
 from tests.contract.sent_traffic import SentRequest, media_types_never_accepted, sent_requests
 

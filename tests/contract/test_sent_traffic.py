@@ -4,7 +4,7 @@ type, ``$select`` and ``SO-AppToken``, and the server accepts each media type.""
 from __future__ import annotations
 
 import spec_loader
-from contract_tests.reports import HAR_FILE
+from contract_tests.run.report_folders import HAR_FILE
 from tests.contract.conftest import EMBEDDED, Batch
 from tests.contract.faults import XML_MEDIA_TYPES
 from tests.contract.sent_traffic import media_types_never_accepted, sent_requests

@@ -15,8 +15,8 @@ import pytest
 from _pytest.config import ExitCode
 from starlette.types import ASGIApp
 
-from contract_tests.contract_facts import contract_facts
-from contract_tests.options import NAMED_TARGET_RATE
+from contract_tests.facts.contract import contract_facts
+from contract_tests.run.options import NAMED_TARGET_RATE
 from tests.contract.conftest import Credentials, no_fault
 from tests.contract.fault_servers import serve_reference_app
 from tests.contract.intercept import Answer, Exchange, intercept

@@ -6,7 +6,7 @@ import defusedxml.ElementTree
 import jsonschema_rs
 
 import spec_loader
-from contract_tests.xml_answers import answer_schema, value_of
+from contract_tests.checks.xml_answers import answer_schema, value_of
 
 SPEC = spec_loader.load_spec()
 GET = "GetUntrustedCredentialsForAssociate"

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import spec_loader
-from contract_tests.lossy_encodings import strings_in
-from contract_tests.reports import HAR_FILE
-from contract_tests.secrets_sent import MIN_SECRET_LENGTH
+from contract_tests.cases.lossy_encodings import strings_in
+from contract_tests.checks.secrets_sent import MIN_SECRET_LENGTH
+from contract_tests.run.report_folders import HAR_FILE
 from reference_server.body_decoding import UndecodableBodyError, body_format, decode_body
 from reference_server.records import split_secrets
 from tests.contract.suite_run import SuiteRun

@@ -11,7 +11,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="AspNetError")
 
 
-@_attrs_define
+@_attrs_define(kw_only=True)
 class AspNetError:
     """The error body that the ASP.NET Web API pipeline writes before SuperOffice code runs.
 

@@ -11,7 +11,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="FieldProperty")
 
 
-@_attrs_define
+@_attrs_define(kw_only=True)
 class FieldProperty:
     """Properties of one carrier field, such as its length and type.
 

@@ -11,7 +11,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="FieldRight")
 
 
-@_attrs_define
+@_attrs_define(kw_only=True)
 class FieldRight:
     """Wraps a field right together with an explanatory reason.
 

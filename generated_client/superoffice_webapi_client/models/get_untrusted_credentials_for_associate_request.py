@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 T = TypeVar("T", bound="GetUntrustedCredentialsForAssociateRequest")
 
 
-@_attrs_define
+@_attrs_define(kw_only=True)
 class GetUntrustedCredentialsForAssociateRequest:
     """GetUntrustedCredentialsForAssociate: Get a set of credentials of a specified type for a specified user.
 

@@ -11,7 +11,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="TableRight")
 
 
-@_attrs_define
+@_attrs_define(kw_only=True)
 class TableRight:
     """Wraps a table right together with an explanatory reason.
 

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 T = TypeVar("T", bound="UntrustedCredentialsFieldPropertiesType0")
 
 
-@_attrs_define
+@_attrs_define(kw_only=True)
 class UntrustedCredentialsFieldPropertiesType0:
     """Field property dictionary mapping field names to field access rights.
     Filled in by the server; ignored in requests.

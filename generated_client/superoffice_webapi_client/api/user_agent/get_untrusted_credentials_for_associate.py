@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any, Literal
 
 import httpx
@@ -88,131 +87,8 @@ def _parse_response(
 
         return response_200
 
-    if response.status_code == 400:
-
-        def _parse_response_400(data: object) -> AspNetError | SuperOfficeError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = SuperOfficeError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = AspNetError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_400 = _parse_response_400(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-
-        def _parse_response_401(data: object) -> AspNetError | SuperOfficeError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = SuperOfficeError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = AspNetError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_401 = _parse_response_401(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-
-        def _parse_response_403(data: object) -> AspNetError | SuperOfficeError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = SuperOfficeError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = AspNetError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_403 = _parse_response_403(response.json())
-
-        return response_403
-
-    if response.status_code == 413:
-
-        def _parse_response_413(data: object) -> AspNetError | SuperOfficeError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = SuperOfficeError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = AspNetError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_413 = _parse_response_413(response.json())
-
-        return response_413
-
-    if response.status_code == 415:
-
-        def _parse_response_415(data: object) -> AspNetError | SuperOfficeError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = SuperOfficeError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = AspNetError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_415 = _parse_response_415(response.json())
-
-        return response_415
-
-    if response.status_code == 500:
-
-        def _parse_response_500(data: object) -> AspNetError | SuperOfficeError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_error_body_type_0 = SuperOfficeError.from_dict(data)
-
-                return componentsschemas_error_body_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_error_body_type_1 = AspNetError.from_dict(data)
-
-            return componentsschemas_error_body_type_1
-
-        response_500 = _parse_response_500(response.json())
-
-        return response_500
+    if response.status_code in {400, 401, 403, 413, 415, 500}:
+        return _runtime.documented_error_body(response)
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -220,34 +96,10 @@ def _parse_response(
         return None
 
 
-def _parse_response_or_none(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AspNetError | SuperOfficeError | list[UntrustedCredentials] | None:
-    # A body that is not what the spec documents for its status (an HTML error page
-    # from IIS or a proxy, say) is handled like an undocumented status, not a crash.
-    try:
-        return _parse_response(client=client, response=response)
-    except (TypeError, ValueError, AttributeError, KeyError) as error:
-        if client.raise_on_unexpected_status:
-            raise errors.UnexpectedStatus(response.status_code, response.content) from error
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AspNetError | SuperOfficeError | list[UntrustedCredentials]]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response_or_none(client=client, response=response),
-    )
-
-
 def _result(*, client: AuthenticatedClient | Client, response: httpx.Response) -> list[UntrustedCredentials]:
     """The success's body, or the typed error of the answer."""
     if response.is_success:
-        parsed = _parse_response_or_none(client=client, response=response)
+        parsed = _runtime.parsed(_parse_response, client, response)
         if parsed is not None and not isinstance(parsed, _runtime.ERROR_MODELS):
             return parsed
     raise _runtime.api_error(response, client, _SECRET_PATHS)
@@ -319,7 +171,7 @@ def sync_detailed(
         content_type=content_type,
     )
     response = _runtime.send(client, kwargs, max_retries, timeout)
-    return _build_response(client=client, response=response)
+    return _runtime.detailed(_parse_response, client, response)
 
 
 def sync(
@@ -456,7 +308,7 @@ async def asyncio_detailed(
         content_type=content_type,
     )
     response = await _runtime.async_send(client, kwargs, max_retries, timeout)
-    return _build_response(client=client, response=response)
+    return _runtime.detailed(_parse_response, client, response)
 
 
 async def asyncio(

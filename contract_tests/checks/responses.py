@@ -8,7 +8,7 @@ Failure messages name what is wrong but never quote a body or a header value: th
 value at fault may be the very secret a check protects.
 
 A check returns NOT_APPLICABLE when the response gives it nothing to check, and None
-when it checked and found nothing wrong (check_tally.py counts the two apart).
+when it checked and found nothing wrong (report/check_tally.py counts the two apart).
 """
 
 from __future__ import annotations
@@ -18,15 +18,15 @@ import json
 import schemathesis
 from schemathesis import CheckContext, Response
 
-from contract_tests.contract_facts import contract_facts
-from contract_tests.echoes import echoed_at
+from contract_tests.checks.echoes import echoed_at
+from contract_tests.checks.secrets_sent import secrets_sent
+from contract_tests.facts.contract import contract_facts
 from contract_tests.http_parts import (
     AnyCase,
     header_values,
     operation_id,
     request_header,
 )
-from contract_tests.secrets_sent import secrets_sent
 from spec_loader.media_types import essence
 
 # Auth is checked before the body is read, so an unsupported media type may legitimately

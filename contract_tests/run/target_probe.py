@@ -17,8 +17,8 @@ import requests
 from schemathesis import BaseSchema
 
 import spec_loader
-from contract_tests.associate import associate_fields, pin_associate
-from contract_tests.target import Target
+from contract_tests.cases.one_associate import associate_fields, pin_associate
+from contract_tests.run.target import Target
 
 SAVE_OPERATION = "SaveUntrustedCredentialsForAssociate"
 REFUSED = frozenset({401, 403})

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from contract_tests.case_tally import CaseTally
-from contract_tests.check_tally import CheckCount
-from contract_tests.saved_credentials import Cleanup
+from contract_tests.report.case_tally import CaseTally
+from contract_tests.report.check_tally import CheckCount
+from contract_tests.run.saved_credentials import Cleanup
 
 # Not-removed credentials listed by name; the rest are counted.
 MAX_LISTED = 10
@@ -15,11 +15,11 @@ MAX_LISTED = 10
 
 @dataclass(frozen=True)
 class RunFacts:
-    target_url: str  # never with credentials: options.py refuses a URL holding them
+    target_url: str  # never with credentials: run/options.py refuses a URL holding them
     embedded: bool
     seed: int
     rate_limit: str
-    # How the budget mode or --thorough went (budget.py); filled in at the end.
+    # How the budget mode or --thorough went (cases/budget.py); filled in at the end.
     mode: str = ""
 
 

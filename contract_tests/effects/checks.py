@@ -1,8 +1,8 @@
 """Checks of what an accepted save did: read back as sent, alone, secret by the rule, removable.
 
-Registered with schemathesis like checks.py (``contract_tests.hooks`` imports this
+Registered with schemathesis like checks/responses.py (``contract_tests.hooks`` imports this
 module), so they run under the pytest suite and under ``st run``. Each judges one part
-of the effect that effects.py probes once per accepted save. Every failure names what
+of the effect that effects/read_back.py probes once per accepted save. Every failure names what
 differs and quotes the calls that show it: the save is the case's own reproduction,
 the calls the suite made are quoted as ``curl`` commands, masked as the run's output
 is. A secret's value is shown only when the run is unsanitized.
@@ -18,11 +18,19 @@ import schemathesis
 from schemathesis import CheckContext, Response
 from schemathesis.checks import CheckFunction
 
-from contract_tests.checks import NOT_APPLICABLE
-from contract_tests.effect_facts import effect_facts
-from contract_tests.effects import Call, Effect, Reading, SecretRule, Stage, effect_of, memory
+from contract_tests.checks.responses import NOT_APPLICABLE
+from contract_tests.effects.compare import MISSING, Difference, differences, no_value, shown
+from contract_tests.effects.read_back import (
+    Call,
+    Effect,
+    Reading,
+    SecretRule,
+    Stage,
+    effect_of,
+    memory,
+)
+from contract_tests.facts.save_links import effect_facts
 from contract_tests.http_parts import AnyCase
-from contract_tests.read_back import MISSING, Difference, differences, no_value, shown
 
 
 def _key(body: Mapping[str, Any]) -> str:

@@ -24,7 +24,7 @@ from schemathesis.transport.requests import (
 )
 from urllib3 import HTTPResponse
 
-from contract_tests.rate_limit import Rate, SendRate
+from contract_tests.run.rate_limit import Rate, SendRate
 
 # HTTP gives these answers no body, so no client reads one.
 NO_BODY_STATUSES = frozenset({HTTPStatus.NO_CONTENT, HTTPStatus.NOT_MODIFIED})

@@ -12,12 +12,12 @@ goes in its own media type, so each type is seen accepted, and the examples and 
 phases still send every media type, valid and invalid; the coverage phase still sends
 every invalid variant once per encoding.
 
-The read-back (effects.py: Get, Remove, Get again, three requests per accepted save)
+The read-back (effects/read_back.py: Get, Remove, Get again, three requests per accepted save)
 is made likewise for the first accepted save of each shape only: the same encoding,
 and per carrier field the same JSON type (left out, null, empty text, text, ...) and,
 for a boolean, the same value. A server that drops a field, moves a date, flips a flag
 or stores nothing does so for every save of a shape, so the first one shows it; the
-saves not read back are still removed at the end of the run (saved_credentials.py).
+saves not read back are still removed at the end of the run (run/saved_credentials.py).
 
 ``--thorough`` (``CONTRACT_THOROUGH=1``) sends every case, as before: for a nightly
 run. ``st run`` reads the variable too, since schemathesis.toml loads this hook.
@@ -32,13 +32,13 @@ from typing import Any
 import schemathesis
 from schemathesis import GenerationMode, HookContext
 
-from contract_tests.effect_facts import effect_facts, value_at
+from contract_tests.effects.compare import MISSING, json_type
+from contract_tests.facts.save_links import effect_facts, value_at
 from contract_tests.http_parts import AnyCase
-from contract_tests.read_back import MISSING, json_type
 from spec_loader.media_types import body_syntax, essence
 
 THOROUGH_ENV_VAR = "CONTRACT_THOROUGH"
-# How a switch says yes, by environment variable or flag (options.py reads its switches so too).
+# How a switch says yes, by environment variable or flag (run/options.py reads its switches so too).
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 COVERAGE_PHASE = "coverage"
 

@@ -20,8 +20,8 @@ from schemathesis import Response
 from schemathesis.core.deserialization import DeserializationContext
 
 import spec_loader
+from contract_tests.cases.lossy_encodings import value_from_text
 from contract_tests.http_parts import header_values
-from contract_tests.lossy_encodings import value_from_text
 from spec_loader.media_types import XML_SYNTAX, body_syntax, essence
 from spec_loader.schema_readers import alternatives, child_schema, own_types, schema_types
 

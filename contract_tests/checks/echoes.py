@@ -25,8 +25,8 @@ from typing import Any
 
 from schemathesis import Response
 
+from contract_tests.checks.secrets_sent import SentSecret
 from contract_tests.http_parts import AnyCase
-from contract_tests.secrets_sent import SentSecret
 
 BODY = "body"
 # Computed by the HTTP client for the body it sends; the control's body may differ in size.

@@ -12,8 +12,8 @@ import secrets
 from collections.abc import Mapping
 from typing import Any
 
-from contract_tests.effect_facts import CarrierField, EffectFacts, value_at
-from contract_tests.read_back import instant
+from contract_tests.effects.compare import instant
+from contract_tests.facts.save_links import CarrierField, EffectFacts, value_at
 
 RE_SAVED_TEXT = "saved again"
 NEIGHBOUR_TEXT = "neighbour"

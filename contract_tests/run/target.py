@@ -10,8 +10,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from contract_tests.contract_facts import contract_facts
-from contract_tests.options import FILTERED, ContractOptions
+from contract_tests.facts.contract import contract_facts
+from contract_tests.run.options import FILTERED, ContractOptions
 
 
 @dataclass(frozen=True)

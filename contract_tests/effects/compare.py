@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from contract_tests.effect_facts import CarrierField
+from contract_tests.facts.save_links import CarrierField
 
 MISSING: Any = object()
 RFC3339 = re.compile(

@@ -1,6 +1,6 @@
 """What an accepted save did on the server: read back, saved again, removed, read again.
 
-The read-back checks (effect_checks.py) each judge one part of this. The requests are
+The read-back checks (effects/checks.py) each judge one part of this. The requests are
 made once per accepted save, by whichever of those checks runs first, and go through
 the run's own transport: the session, headers and rate limit the case itself was sent
 with (``ctx.internals.transport_kwargs``: under pytest the suite's session and
@@ -29,11 +29,11 @@ from typing import Any, cast
 from schemathesis import CheckContext, Response
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-from contract_tests.budget import budget
-from contract_tests.effect_facts import CarrierField, EffectFacts, effect_facts, value_at
+from contract_tests.cases.budget import budget
+from contract_tests.effects.compare import key_value
+from contract_tests.effects.probe_bodies import neighbour_bodies, other_values, with_carrier
+from contract_tests.facts.save_links import CarrierField, EffectFacts, effect_facts, value_at
 from contract_tests.http_parts import AnyCase, header_values, operation_id
-from contract_tests.probe_bodies import neighbour_bodies, other_values, with_carrier
-from contract_tests.read_back import key_value
 from spec_loader.media_types import essence
 
 # Saves per run that are also saved again and get neighbours: each costs about eight
@@ -185,7 +185,7 @@ def _probe(ctx: CheckContext, response: Response, case: AnyCase, run: RunMemory)
     sender = Sender(ctx, case, facts)
     deliberate = run.deliberate_left > 0
     if not deliberate and not budget().reads_back(case):
-        return None  # a save of a shape already read back (budget.py); removed at the end
+        return None  # a save of a shape already read back (cases/budget.py); removed at the end
     if deliberate:
         run.deliberate_left -= 1
     neighbours: dict[str, Call] = {}

@@ -8,12 +8,12 @@ import schemathesis
 from schemathesis import BaseSchema
 
 import spec_loader
-from contract_tests.options import ContractOptions
-from contract_tests.reports import enable_reports
-from contract_tests.target import Target
+from contract_tests.run.options import ContractOptions
+from contract_tests.run.report_folders import enable_reports
+from contract_tests.run.target import Target
 
 # Loaded by path, so the suite runs the same checks from any working directory.
-CONFIG_PATH = Path(__file__).resolve().parent.parent / "schemathesis.toml"
+CONFIG_PATH = Path(__file__).resolve().parents[2] / "schemathesis.toml"
 
 
 def contract_schema(options: ContractOptions, target: Target) -> BaseSchema:

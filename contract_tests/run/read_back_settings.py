@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from contract_tests.associate import associate_fields
-from contract_tests.effects import RUN_IDENTITY, EffectSettings, Reader, SecretRule
-from contract_tests.options import ContractOptions
-from contract_tests.target import Target
+from contract_tests.cases.one_associate import associate_fields
+from contract_tests.effects.read_back import RUN_IDENTITY, EffectSettings, Reader, SecretRule
+from contract_tests.run.options import ContractOptions
+from contract_tests.run.target import Target
 
 
 def effect_settings(options: ContractOptions, target: Target) -> EffectSettings:

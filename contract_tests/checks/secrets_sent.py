@@ -8,7 +8,7 @@ from typing import Any
 
 from requests import PreparedRequest
 
-from contract_tests.contract_facts import contract_facts
+from contract_tests.facts.contract import contract_facts
 from contract_tests.http_parts import AnyCase, operation_id, request_header
 
 # Shorter values turn up in answers by chance ("true", "Error", "0000"); each match

@@ -23,7 +23,7 @@ from schemathesis.specs.openapi.expressions import evaluate
 
 import spec_loader
 from contract_tests.http_parts import AnyCase, operation_id
-from contract_tests.target import Target
+from contract_tests.run.target import Target
 
 REMOVE_OPERATION = "RemoveUntrustedCredentialsForAssociate"
 # A removal that does not answer within this long is reported as not removed.

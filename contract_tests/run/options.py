@@ -16,10 +16,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from contract_tests.associate import is_valid_associate
-from contract_tests.budget import THOROUGH_ENV_VAR, switched_on
-from contract_tests.effects import EXPECT_SECRETS_ENV_VAR, SecretRule
-from contract_tests.rate_limit import Rate, parse_rate
+from contract_tests.cases.budget import THOROUGH_ENV_VAR, switched_on
+from contract_tests.cases.one_associate import is_valid_associate
+from contract_tests.effects.read_back import EXPECT_SECRETS_ENV_VAR, SecretRule
+from contract_tests.run.rate_limit import Rate, parse_rate
 
 # Enough for the fuzzing phase to try every media type many times and stay near a minute.
 DEFAULT_MAX_EXAMPLES = 300

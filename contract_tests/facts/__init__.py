@@ -1,0 +1,1 @@
+"""What the suite knows about the contract, read from the spec through spec_loader."""

@@ -1,0 +1,1 @@
+"""What a run reports: tallies of cases and checks, report folders and the end summary."""
