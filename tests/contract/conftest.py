@@ -52,8 +52,9 @@ UNTOLERATED = "204 with null, spec without x-tolerated-body"
 # a secret: the suite is told so, as a user would tell it about a named server.
 EXPECT_SECRETS = next(option.flag for option in OPTIONS if option.dest == "expect_secrets")
 ADMINISTRATOR_SEES = "hidden"
-# A fault run stops at its first failing test: the kill needs the aimed check to fail,
-# and the tests after it (other operations, the stateful phase) would only add time.
+# A run that must fail (a fault's, the unsanitized one, the untolerated 204) stops at its
+# first failing test: what its tests look for is in that failure, and the tests after it
+# (other operations, the stateful phase) would only add time.
 STOP_AT_FIRST_FAILURE = "--exitfirst"
 
 
@@ -176,12 +177,14 @@ def batch_jobs(root: Path, credentials: Credentials) -> dict[str, Callable[[], S
     def untolerated() -> SuiteRun:
         folder = directory(UNTOLERATED)
         env = {spec_loader.SPEC_ENV_VAR: str(spec_without_tolerated_body(folder))}
-        return run_against(null_on_no_content, folder, credentials, env=env)
+        return run_against(null_on_no_content, folder, credentials, STOP_AT_FIRST_FAILURE, env=env)
 
     jobs = {
         CLEAN: against(CLEAN, no_fault),
         EMBEDDED: embedded,
-        UNSANITIZED: against(UNSANITIZED, fault_named("crash_on_select").wrap, "--unsanitized"),
+        UNSANITIZED: against(
+            UNSANITIZED, fault_named("crash_on_select").wrap, "--unsanitized", STOP_AT_FIRST_FAILURE
+        ),
         COOKIE_SETTER: cookie_setter,
         TOLERATED: against(TOLERATED, null_on_no_content),
         UNTOLERATED: untolerated,
