@@ -18,7 +18,8 @@ nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = True
-nox.options.sessions = ["lint", "spec", "tests", "check_generated", "version_gate"]
+# Not `spec`: its tests (tests/spec) run within `tests`.
+nox.options.sessions = ["lint", "tests", "check_generated", "version_gate"]
 # uv, unlike pip, installs without compiling bytecode, and where PYTHONDONTWRITEBYTECODE
 # is set (as on the CI machines) no import writes it either: every run of every tool in
 # a session would compile its modules from source again (0.7 s of `nox -s generate`).
