@@ -38,7 +38,7 @@ import httpx
 
 import spec_loader
 from reference_server.launcher import start_server
-from tests.contract.suite_run import run_suite
+from tests.contract.suite_run import RUN_TIMEOUT_SECONDS, run_suite
 from tests.reliability import fuzz_targets
 from tests.reliability.database_files import in_clear
 from tests.reliability.fuzz_targets import TARGET_URL_ENV_VAR, TARGETS_ENV_VAR
@@ -59,6 +59,9 @@ FUZZ_SEED = "fuzz_seed"
 FUZZ_REPORTS_DIR = "fuzz_reports_dir"
 ACCESS_LINE = re.compile(r" reference_server\.access: \S+ \S+ (?P<status>\d+) ")
 CANARY_TIMEOUT = httpx.Timeout(10.0)
+# A bound per fuzzing case asked for, a few times what a case takes on a busy machine
+# (300 per operation took 51 s): a run that has not ended by then is stuck.
+SECONDS_PER_MAX_EXAMPLE = 0.5
 # The last part of the suite's output shown for a failed run: its failures and summary.
 OUTPUT_TAIL = 3000
 
@@ -158,6 +161,7 @@ def run_fuzz(
             "--unsanitized",
             authorization=authorization,
             env={TARGET_URL_ENV_VAR: urls[0], TARGETS_ENV_VAR: " ".join(urls)},
+            timeout=RUN_TIMEOUT_SECONDS + SECONDS_PER_MAX_EXAMPLE * max_examples,
         )  # fmt: skip
     result = FuzzResult(seed, workers, min_distinct, reports_dir=run.reports_dir)
     if run.exit_code != 0:
