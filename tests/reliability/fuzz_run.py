@@ -4,7 +4,7 @@ servers must not do meanwhile.
 The suite is run once, as ``pytest contract_tests --numprocesses N``: schemathesis'
 pytest plugin generates the cases (its examples, coverage, fuzzing and stateful phases,
 positive and negative data, every media type), pytest-xdist shares its test items among
-N workers, each against a reference server of its own (fuzz_targets.py says why), and
+N workers, each against a reference server of its own (fuzz_workers.py says why), and
 the controller merges what the workers sent into one HAR, one JUnit and one HTML
 report. The suite fails on any 5xx, on a response that echoes a secret, and on every
 other contract violation.
@@ -39,9 +39,8 @@ import httpx
 import spec_loader
 from reference_server.launcher import start_server
 from tests.contract.suite_run import RUN_TIMEOUT_SECONDS, run_suite
-from tests.reliability import fuzz_targets
+from tests.reliability import fuzz_workers
 from tests.reliability.database_files import in_clear
-from tests.reliability.fuzz_targets import TARGET_URL_ENV_VAR, TARGETS_ENV_VAR
 from tests.reliability.fuzz_traffic import (
     MEDIA_TYPES,
     SentSecrets,
@@ -49,6 +48,7 @@ from tests.reliability.fuzz_traffic import (
     har_entries,
     media_type_of,
 )
+from tests.reliability.fuzz_workers import TARGET_URL_ENV_VAR, TARGETS_ENV_VAR
 from tests.reliability.server_logs import leaked
 from tests.server.bodies import encode
 from tests.server.conftest import SAVE, SPEC, credential
@@ -149,7 +149,7 @@ def run_fuzz(
         urls = [server.base_url for server in servers]
         run = run_suite(
             directory / "reports",
-            "-p", fuzz_targets.__name__,
+            "-p", fuzz_workers.__name__,
             "--numprocesses", str(workers),
             "--seed", str(seed),
             "--max-examples", str(max_examples),
