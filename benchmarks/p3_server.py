@@ -9,7 +9,6 @@ committed row.
 
 from __future__ import annotations
 
-import base64
 import json
 import statistics
 import sys
@@ -30,6 +29,9 @@ from benchmarks.report import Figure, Result, Target
 from reference_server.app import create_app
 from reference_server.launcher import PROJECT_ROOT, child_environment, serve_app
 from reference_server.settings import Identity, Scheme, Settings
+from spec_loader.auth import basic_authorization
+from spec_loader.links import credential_links
+from spec_loader.statuses import NO_CONTENT
 
 ID = "P3"
 MEASURE = (
@@ -39,9 +41,9 @@ MEASURE = (
 RATE_TARGET = Target(">=", 0.5)
 TAIL_TARGET = Target("<=", 3.0)
 USER, PASSWORD = "benchmark", "benchmark-password"
-NO_CONTENT = 204
 # The operation measured: a save, the product.
-SAVE = spec_loader.operation(spec_loader.load_spec(), "SaveUntrustedCredentialsForAssociate")
+SPEC = spec_loader.load_spec()
+SAVE = spec_loader.operation(SPEC, credential_links(SPEC).save_operation_id)
 # Past the run's own time limit, the load process is stuck.
 LOAD_GRACE_SECONDS = 30.0
 
@@ -76,10 +78,8 @@ class LoadCommand:
         example = spec_loader.component(spec, "examples", "ImapCredentials")["value"]
         self.body_file = directory / "body.json"
         self.body_file.write_text(json.dumps(example), encoding="utf-8")
-        token = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
-        basic_word = spec_loader.security_schemes(spec)[Scheme.BASIC.value]["scheme"]
         self.headers = [
-            f"Authorization: {basic_word.capitalize()} {token}",
+            f"Authorization: {basic_authorization(f'{USER}:{PASSWORD}')}",
             f"Content-Type: {spec_loader.request_media_types(spec, SAVE.operation_id)[0]}",
         ]
         self.counts = counts

@@ -8,7 +8,7 @@ target URL it starts the reference server itself. Its parts, by role:
 - ``checks/``: checks of single answers; ``effects/``: the read-back of accepted saves
   and its checks;
 - ``hooks.py``: what schemathesis loads, under ``st run`` and under pytest alike (it
-  imports no pytest);
+  imports no pytest); ``run_state.py``: what one run remembers, one object per run;
 - ``run/``: one pytest run (options, target, session, report folders, clean-up);
   ``report/``: its tallies and end summary;
 - ``conftest.py`` wires the pytest run; ``test_contract.py`` runs the examples,

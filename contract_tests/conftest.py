@@ -1,24 +1,22 @@
-"""Wires the suite: its options, the server under test, the schemathesis schema, and the
-summary at the end of every run."""
+"""Wires the suite into pytest: its options, the server under test, the schemathesis schema,
+and the summary at the end of every run (report/run_report.py says what it holds)."""
 
 from __future__ import annotations
 
 import gc
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
 
 import pytest
 import requests
 from _pytest.terminal import TerminalReporter
 from schemathesis import BaseSchema
 
-from contract_tests.cases import budget
 from contract_tests.cases.one_associate import OneAssociate
-from contract_tests.effects import read_back
+from contract_tests.hooks import start_run
 from contract_tests.report.case_tally import CaseTally
-from contract_tests.report.check_tally import CheckTally
-from contract_tests.report.summary import RunFacts, summary_lines
+from contract_tests.report.run_report import ContractRun, end_lines
+from contract_tests.report.summary import RunFacts
 from contract_tests.run.connection import every_request_through, reusable_session
 from contract_tests.run.options import (
     NO_RATE_LIMIT,
@@ -35,21 +33,10 @@ from contract_tests.run.saved_credentials import Cleanup, SavedCredentials
 from contract_tests.run.schemathesis_schema import contract_schema as build_contract_schema
 from contract_tests.run.target import Target, open_target
 from contract_tests.run.target_probe import TargetUnusableError, probe_target
+from contract_tests.run_state import RunState
 
 OPTIONS_KEY = pytest.StashKey[ContractOptions]()
-RUN_KEY = pytest.StashKey["ContractRun"]()
-
-
-@dataclass
-class ContractRun:
-    """What the summary reports, filled in as the run goes."""
-
-    facts: RunFacts | None = None
-    cases: CaseTally = field(default_factory=lambda: CaseTally({}))
-    checks: CheckTally = field(default_factory=CheckTally)
-    cleanup: Cleanup | None = None
-    stopped: str | None = None  # why the run stopped before testing
-    exit_status: int | None = None
+RUN_KEY = pytest.StashKey[ContractRun]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -87,6 +74,14 @@ def contract_session(contract_options: ContractOptions) -> Iterator[requests.Ses
 
 
 @pytest.fixture(scope="session")
+def contract_run_state(pytestconfig: pytest.Config, contract_schema: BaseSchema) -> RunState:
+    """The run that contract_schema started: the tests share what it remembers."""
+    state = pytestconfig.stash[RUN_KEY].state
+    assert state is not None
+    return state
+
+
+@pytest.fixture(scope="session")
 def contract_schema(
     pytestconfig: pytest.Config,
     contract_options: ContractOptions,
@@ -95,7 +90,6 @@ def contract_schema(
 ) -> Iterator[BaseSchema]:
     options = contract_options
     schema = build_contract_schema(options, contract_target)
-    budget.configure(options.thorough)
     if options.reports_dir.parent == REPORTS_ROOT:
         prune_reports(REPORTS_ROOT, REPORTS_PREFIX, options.keep_reports)
     run = pytestconfig.stash[RUN_KEY]
@@ -106,7 +100,8 @@ def contract_schema(
         str(options.rate_limit or NO_RATE_LIMIT),
     )
     run.cases = CaseTally(contract_target.headers)
-    read_back.configure(effect_settings(options, contract_target))
+    # This session's run, in place of the one contract_tests.hooks started on import.
+    run.state = start_run(options.thorough, effect_settings(options, contract_target))
     saved = SavedCredentials()
     for part in (run.checks, run.cases, saved):
         part.attach(schema)
@@ -152,48 +147,5 @@ def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.C
     if options is None or run is None or run.facts is None:
         return
     terminalreporter.write_sep("=", "contract suite")
-    verdict = _verdict(run)
-    if run.stopped is not None:
-        lines = [
-            f"target:      {run.facts.target_url}",
-            f"rate limit:  {run.facts.rate_limit}",
-            f"verdict:     {verdict}",
-        ]
-    else:
-        facts = replace(run.facts, mode=budget.budget().describe())
-        lines = summary_lines(facts, run.cases, run.checks.counts(), run.cleanup, verdict)
-        lines += secrets_seen_lines()
-        lines.append(f"reports:     {options.reports_dir.resolve()}")
-    for line in lines:
+    for line in end_lines(run, options.reports_dir):
         terminalreporter.write_line(line)
-
-
-def _verdict(run: ContractRun) -> str:
-    if run.stopped is not None:
-        return f"NOT TESTED: {run.stopped}"
-    if run.exit_status == pytest.ExitCode.INTERRUPTED:
-        return "INTERRUPTED: the cases run so far are counted above"
-    if run.cases.mostly_refused():
-        return (
-            f"FAILED: {run.cases.positive_refused} of {run.cases.positive_with_credentials}"
-            " positive cases were refused (401/403), so the server was hardly tested:"
-            " check the credentials and that they may save for the associate"
-        )
-    failed = [count.name for count in run.checks.counts() if count.failed]
-    if failed:
-        return (
-            f"FAILED: the server breaks the contract ({', '.join(failed)}); each violation"
-            " is printed above with a curl command that reproduces it"
-        )
-    if run.exit_status == pytest.ExitCode.OK:
-        return f"PASSED: the server keeps the contract in all {run.cases.cases} cases"
-    return f"ERROR: pytest exit code {run.exit_status} (see above)"
-
-
-def secrets_seen_lines() -> list[str]:
-    """How the run's identity saw SecretValue come back, when it read any back."""
-    seen = read_back.memory().secrets_seen
-    if not seen:
-        return []
-    counts = ", ".join(f"{rule.value} {count}x" for rule, count in sorted(seen.items()))
-    return [f"secrets:     SecretValue as the run's identity read it back: {counts}"]

@@ -14,32 +14,34 @@ from schemathesis.specs.openapi.checks import ignored_auth
 
 from contract_tests.http_parts import AnyCase
 from contract_tests.run.target import Target
+from contract_tests.run_state import RunState
+from spec_loader.statuses import is_success
 
 schema = schemathesis.pytest.from_fixture("contract_schema")
 
 # The phase name schemathesis gives the cases made from the spec's examples.
 EXAMPLES_PHASE = "examples"
-# Operations whose authentication ignored_auth has confirmed in this run. Enforcement
-# is a property of the operation, so, as `st run` does, later cases skip the check and
-# its five probe requests per accepted case (a third of the suite's time otherwise).
-AUTH_CONFIRMED: set[str] = set()
 
 
 @schema.parametrize()
 def test_server_keeps_the_contract(
-    case: AnyCase, contract_target: Target, contract_session: requests.Session
+    case: AnyCase,
+    contract_target: Target,
+    contract_session: requests.Session,
+    contract_run_state: RunState,
 ) -> None:
     # Given per call, the credentials count as the valid ones: ignored_auth then checks
     # that the server refuses the same request without them and with made-up ones.
-    confirmed = case.operation.label in AUTH_CONFIRMED
+    # ignored_auth runs until it has confirmed the operation's authentication (run_state.py).
+    confirmed = case.operation.label in contract_run_state.auth_confirmed
     response = case.call_and_validate(
         session=contract_session,
         headers=contract_target.headers,
         excluded_checks=[ignored_auth] if confirmed else None,
     )
     # Reached only when every check passed, ignored_auth included, on this accepted case.
-    if 200 <= response.status_code < 300:
-        AUTH_CONFIRMED.add(case.operation.label)
+    if is_success(response.status_code):
+        contract_run_state.auth_confirmed.add(case.operation.label)
     if case.meta is not None and case.meta.phase.name == EXAMPLES_PHASE:
         # ignored_auth looks only at the status of its probes, so the refusal itself
         # (401 with WWW-Authenticate, error body, media type) is checked here, on the

@@ -22,7 +22,7 @@ from contract_tests.facts.save_links import effect_facts
 from contract_tests.http_parts import AnyCase, operation_id
 from contract_tests.run.options import ContractOptions
 from contract_tests.run.target import Target
-from contract_tests.test_contract import AUTH_CONFIRMED
+from contract_tests.run_state import RunState
 
 
 def test_linked_calls_keep_the_contract(
@@ -30,6 +30,7 @@ def test_linked_calls_keep_the_contract(
     contract_options: ContractOptions,
     contract_target: Target,
     contract_session: requests.Session,
+    contract_run_state: RunState,
 ) -> None:
     machine: Any = contract_schema.as_state_machine()
 
@@ -53,7 +54,7 @@ def test_linked_calls_keep_the_contract(
             **kwargs: Any,
         ) -> None:
             # As in the other phases: an operation's auth, once confirmed, is not probed again.
-            confirmed = case.operation.label in AUTH_CONFIRMED
+            confirmed = case.operation.label in contract_run_state.auth_confirmed
             case.validate_response(
                 response,
                 additional_checks=additional_checks,

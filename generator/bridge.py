@@ -40,15 +40,7 @@ from spec_loader import (
     resolve,
     secret_paths,
 )
-
-# WHATWG MIME Sniffing, "JSON MIME type": a subtype ending in +json, or exactly these.
-_PLAIN_JSON_ESSENCES = frozenset({"application/json", "text/json"})
-
-
-def is_json_media_type(media_type: str) -> bool:
-    """Whether a media type carries JSON (WHATWG MIME Sniffing's "JSON MIME type")."""
-    essence = media_type.split(";", 1)[0].strip().lower()
-    return essence in _PLAIN_JSON_ESSENCES or essence.endswith("+json")
+from spec_loader.media_types import is_json
 
 
 def json_media_types(spec: JsonObject, operation_id: str) -> list[str]:
@@ -58,9 +50,8 @@ def json_media_types(spec: JsonObject, operation_id: str) -> list[str]:
     because the client has one body parameter for all of them.
     """
     content = operation(spec, operation_id).node["requestBody"]["content"]
-    media_types = [
-        name for name in request_media_types(spec, operation_id) if is_json_media_type(name)
-    ]
+    # The server's rule too: the client's JSON family is what the server reads as JSON.
+    media_types = [name for name in request_media_types(spec, operation_id) if is_json(name)]
     if not media_types:
         raise ValueError(f"the request body of {operation_id} lists no JSON media type")
     schemas = {repr(content[name]["schema"]) for name in media_types}

@@ -11,6 +11,7 @@ from http import HTTPStatus
 from typing import Any
 
 from spec_loader import JsonObject, operations, resolve
+from spec_loader.statuses import is_error
 
 # What the client retries: a timeout the server reports (408), a rate limit (429) and
 # the 5xx answers that mean "try again" (a crash that may not repeat, a gateway or a
@@ -27,7 +28,6 @@ _NAMES = {
     413: "ContentTooLargeError",
     429: "RateLimitError",
 }
-SERVER_ERROR = "ServerError"
 
 
 def class_name(status: int) -> str:
@@ -44,7 +44,7 @@ def documented_error_statuses(spec: JsonObject) -> list[int]:
             int(status)
             for op in operations(spec)
             for status in op.node["responses"]
-            if status.isdigit() and int(status) >= 400
+            if status.isdigit() and is_error(status)
         }
     )
 
@@ -73,7 +73,7 @@ def error_models(spec: JsonObject) -> list[str]:
     names: list[str] = []
     for op in operations(spec):
         for status, answer in op.node["responses"].items():
-            if not (status.isdigit() and int(status) >= 400):
+            if not (status.isdigit() and is_error(status)):
                 continue
             for media in resolve(spec, answer).get("content", {}).values():
                 names.extend(n for n in _schema_names(spec, media["schema"]) if n not in names)

@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from reference_server.settings import Identity, Scheme
-from spec_loader import JsonObject, component, operations, security_schemes
+from spec_loader import JsonObject
+from spec_loader.auth import auth_names
 
 REALM = "SuperOffice"
 
@@ -37,28 +38,19 @@ class AuthNames:
 
     @classmethod
     def from_spec(cls, spec: JsonObject) -> AuthNames:
-        declared = security_schemes(spec)
+        declared = auth_names(spec)
         words = {
-            scheme: declared[scheme.value]["scheme"]
+            scheme: declared.http_schemes[scheme.value]
             for scheme in (Scheme.BASIC, Scheme.TICKET, Scheme.BEARER)
         }
-        xsrf_requirement = next(
-            requirement
-            for found in operations(spec)
-            for requirement in found.node.get("security", [])
-            if Scheme.XSRF.value in requirement
-        )
-        cookie_scheme = next(
-            declared[name] for name in xsrf_requirement if declared[name].get("in") == "cookie"
-        )
         return cls(
             authorization_schemes={word.lower(): scheme for scheme, word in words.items()},
             challenge=", ".join(
                 f'{word[0].upper()}{word[1:]} realm="{REALM}"' for word in words.values()
             ),
-            xsrf_header=declared[Scheme.XSRF.value]["name"],
-            xsrf_cookie=cookie_scheme["name"],
-            app_token_header=component(spec, "parameters", "AppToken")["name"],
+            xsrf_header=declared.xsrf_header,
+            xsrf_cookie=declared.xsrf_cookie,
+            app_token_header=declared.app_token_header,
         )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 import traceback
@@ -10,19 +9,14 @@ import urllib.parse
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from reference_server.errors import SERVER_SOURCE
+from reference_server.errors import SERVER_SOURCE, error_body, error_media_type
 
 access_logger = logging.getLogger("reference_server.access")
 error_logger = logging.getLogger("reference_server.error")
 
-INTERNAL_ERROR_BODY = json.dumps(
-    {
-        "Error": True,
-        "ErrorType": "InternalServerError",
-        "ErrorMessage": "The server failed unexpectedly; the failure is logged.",
-        "ErrorSource": SERVER_SOURCE,
-    }
-).encode()
+INTERNAL_ERROR_BODY = error_body(
+    "InternalServerError", "The server failed unexpectedly; the failure is logged.", SERVER_SOURCE
+)
 
 
 class HttpMiddleware:
@@ -98,7 +92,7 @@ class CatchAll(HttpMiddleware):
 
 async def send_internal_error(send: Send) -> None:
     headers = [
-        (b"content-type", b"application/json"),
+        (b"content-type", error_media_type().encode()),
         (b"content-length", str(len(INTERNAL_ERROR_BODY)).encode()),
     ]
     await send({"type": "http.response.start", "status": 500, "headers": headers})

@@ -3,10 +3,17 @@
 Checks run in this order, cheapest and least revealing first:
 401 (credentials, app token) -> 415 (media type) -> 413 (declared Content-Length, then
 counted while reading) -> 400 (undecodable or invalid body; read-only fields are
-dropped first) -> 403 (limited identity, other associate) -> the operation's handler.
-(405 for other methods comes earlier, from routing.) Authentication comes first, as on
-real servers: an anonymous caller learns nothing about what the endpoint accepts, and
-no anonymous body is read.
+dropped first) -> 403 (limited identity, other associate; or, for the caller's own
+operations, a caller that is no associate) -> the operation's handler. (405 for other
+methods comes earlier, from routing.) Authentication comes first, as on real servers:
+an anonymous caller learns nothing about what the endpoint accepts, and no anonymous
+body is read. An operation without a request body (CreateDefault) skips the body's
+steps: a body sent anyway is not read.
+
+Whose credentials a call touches is decided here, for every handler alike: the
+associate its request names, or, when the request names none (the caller's own
+operations), the caller's, written into the document where the ForAssociate request
+has it. Both kinds of request then make the same document: one store, two views.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
 import spec_loader
-from reference_server.access import may_act_for
+from reference_server.access import may_act_for, own_associate
 from reference_server.authentication import Authenticator
 from reference_server.body_decoding import (
     BodyFormat,
@@ -49,7 +56,7 @@ class AcceptedMediaType:
 
 
 def accepted_media_types(
-    spec: spec_loader.JsonObject, operation_id: str, key: KeyPaths
+    spec: spec_loader.JsonObject, operation_id: str
 ) -> dict[str, AcceptedMediaType]:
     """Every request media type of an operation with its decoder and compiled validator."""
     accepted: dict[str, AcceptedMediaType] = {}
@@ -58,7 +65,6 @@ def accepted_media_types(
         if found_format is None:
             raise ValueError(f"the spec lists {media_type}, which this server cannot decode")
         schema = spec_loader.request_schema(spec, operation_id, media_type)
-        key.check(schema)
         accepted[media_type.lower()] = AcceptedMediaType(
             found_format,
             schema,
@@ -105,21 +111,34 @@ class OperationEndpoint:
         self._source = operation_id
         self._names = authenticator.names
         self._authenticator = authenticator
-        self._accepted = accepted_media_types(spec, operation_id, handler.key)
-        json_types = [m for m, a in self._accepted.items() if a.body_format is BodyFormat.JSON]
-        self._json_hint = f"body: looks like JSON; send it with Content-Type: {json_types[0]}"
+        self._accepted = accepted_media_types(spec, operation_id)
+        self._key = handler.key
+        self._own = self._key is not None and self._own_operation(self._key)
         self._max_body_bytes = max_body_bytes
         self._handler = handler
+
+    def _own_operation(self, key: KeyPaths) -> bool:
+        """Check the key against the request schemas; True if they name no associate."""
+        if not self._accepted:
+            raise ValueError(f"{self._source} takes no body, so it names no credential")
+        for target in self._accepted.values():
+            key.check(target.schema)
+        return not any(key.names_associate(target.schema) for target in self._accepted.values())
 
     async def handle(self, request: Request) -> Response:
         try:
             identity = self._authenticate(request)
-            target, charset = self._accepted_media_type(request)
-            document = await self._valid_document(request, target, charset)
-            self._authorize(identity, self._handler.key.associate_id_of(document))
+            document: dict[str, Any] = {}
+            secret_paths: list[RecordPath] = []
+            if self._accepted:
+                target, charset = self._accepted_media_type(request)
+                document = await self._valid_document(request, target, charset)
+                secret_paths = target.secret_paths
+            if self._key is not None:
+                document = self._authorized(identity, document, self._key)
         except Refusal as refusal:
             return refusal.response
-        call = Call(identity, document, target.secret_paths, request.headers)
+        call = Call(identity, document, secret_paths, request.headers)
         return await self._handler.answer(call)
 
     def _refuse(self, status: int, error_type: str, message: str) -> Refusal:
@@ -174,17 +193,32 @@ class OperationEndpoint:
         # curl sends -d data as a form unless told otherwise; the form's problems alone
         # ("AssociateId: is required") would not say what went wrong.
         if target.body_format is BodyFormat.FORM and looks_like_json(body):
-            message = f"{self._json_hint}; {message}"
+            json_type = next(
+                m for m, a in self._accepted.items() if a.body_format is BodyFormat.JSON
+            )
+            message = f"body: looks like JSON; send it with Content-Type: {json_type}; {message}"
         return self._refuse(400, "ValidationException", message)
 
     def _too_large(self) -> Refusal:
         message = f"body: larger than the limit of {self._max_body_bytes} bytes"
         return self._refuse(413, "RequestEntityTooLargeException", message)
 
-    def _authorize(self, identity: Identity, associate_id: int) -> None:
+    def _authorized(
+        self, identity: Identity, document: dict[str, Any], key: KeyPaths
+    ) -> dict[str, Any]:
+        """The document about the associate the call acts on, once the caller may."""
+        verb = self._handler.verb
+        if self._own:
+            associate_id = own_associate(identity)
+            if associate_id is None:
+                message = f"caller: not an associate, so it has no credentials of its own to {verb}"
+                raise self._refuse(403, "SoAccessDeniedException", message)
+            return key.with_associate(document, associate_id)
+        associate_id = key.associate_id_of(document)
         if not may_act_for(identity, associate_id):
             message = (
-                f"{location(self._handler.key.associate_id)}: not allowed to"
-                f" {self._handler.verb} credentials for associate {associate_id}"
+                f"{location(key.associate_id)}: not allowed to"
+                f" {verb} credentials for associate {associate_id}"
             )
             raise self._refuse(403, "SoAccessDeniedException", message)
+        return document

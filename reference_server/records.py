@@ -1,59 +1,75 @@
 """Where a request holds a credential's key, and how a saved request is split for storage.
 
-The spec says in prose that a credential is identified by (AssociateId, Type,
-PublicValue); it has no machine-readable form of that, so where each operation's
-request holds those fields is named here, once, and checked against the operation's
-schema at start-up.
+The key is what the spec's credential links name (spec_loader.links): the Remove link
+of a save's answer lists the key's fields and where a save holds each, the ReadBack
+link the ones a Get takes. Where each operation's request holds them follows from
+those, and is checked against the operation's schema at start-up.
 """
 
 from __future__ import annotations
 
 import copy
+import enum
 from dataclasses import dataclass
 from typing import Any
 
 from reference_server.storage import RowKey, SecretPairs
+from spec_loader.documents import value_at
+from spec_loader.links import CredentialLinks
 from spec_loader.schema_readers import JsonSchema, child_schema
 
 Path = tuple[str, ...]
-
-ASSOCIATE_ID_PATH: Path = ("AssociateId",)
-TYPE_PATH: Path = ("Type",)
-# Where a Save request holds the carrier: what Get answers with, one per stored row.
-CARRIER_PATH: Path = ("Credentials",)
-PUBLIC_VALUE = "PublicValue"
 
 
 def location(path: Path) -> str:
     return ".".join(path)
 
 
-def value_at(document: Any, path: Path) -> Any:
+def declares(schema: JsonSchema, path: Path) -> bool:
+    """Whether an object schema names a field at ``path`` (not only admits one)."""
+    node = schema
     for name in path:
-        document = document.get(name) if isinstance(document, dict) else None
-    return document
+        node = child_schema(node, name)
+    return bool(node)
 
 
 @dataclass(frozen=True)
 class KeyPaths:
-    """Where one operation's request holds the key fields it takes."""
+    """Where one operation's request holds the key fields it takes.
 
-    associate_id: Path = ASSOCIATE_ID_PATH
-    type: Path = TYPE_PATH
+    The caller's own operations take no AssociateId: the pipeline puts the caller's
+    associate id where the ForAssociate request has it, so that both kinds of request
+    make the same document, stored and looked up under the same key.
+    """
+
+    associate_id: Path
+    type: Path
     # None: the operation names all credentials of (AssociateId, Type), not one.
     public_value: Path | None = None
 
     def check(self, schema: JsonSchema) -> None:
-        """Fail at start-up, not on the first request, if the schema has no such field."""
-        for path in (self.associate_id, self.type, self.public_value):
-            node = schema
-            for name in path or ():
-                node = child_schema(node, name)
-            if path is not None and not node:
+        """Fail at start-up, not on the first request, if the schema has no such field.
+
+        The associate is not checked: the caller's own requests name none.
+        """
+        for path in (self.type, self.public_value):
+            if path is not None and not declares(schema, path):
                 raise ValueError(f"the request schema has no {location(path)}")
+
+    def names_associate(self, schema: JsonSchema) -> bool:
+        """False for the caller's own operations, whose request names no associate."""
+        return declares(schema, self.associate_id)
 
     def associate_id_of(self, document: dict[str, Any]) -> int:
         return int(value_at(document, self.associate_id))
+
+    def with_associate(self, document: dict[str, Any], associate_id: int) -> dict[str, Any]:
+        """A copy of the document about ``associate_id``, whatever it said before."""
+        (name,) = self.associate_id  # at the top level, where the ForAssociate requests have it
+        return {
+            name: associate_id,
+            **{key: value for key, value in document.items() if key != name},
+        }
 
     def type_of(self, document: dict[str, Any]) -> str:
         found: str = value_at(document, self.type)
@@ -70,10 +86,24 @@ class KeyPaths:
         )
 
 
-# A Save request holds PublicValue in its carrier; a Remove request at its top level.
-SAVED_CREDENTIAL = KeyPaths(public_value=(*CARRIER_PATH, PUBLIC_VALUE))
-NAMED_CREDENTIAL = KeyPaths(public_value=(PUBLIC_VALUE,))
-CREDENTIALS_OF_TYPE = KeyPaths()
+class KeyForm(enum.Enum):
+    """How an operation's request holds the key."""
+
+    SAVED = "as a save holds it: where the Remove link reads each field from"
+    NAMED = "each field of the Remove link at the top level: one credential"
+    OF_TYPE = "each field of the ReadBack link at the top level: all credentials of a type"
+
+
+def key_paths(links: CredentialLinks, form: KeyForm) -> KeyPaths:
+    """Where a request of this form holds the associate, the type and the public value."""
+    if form is KeyForm.SAVED:
+        fields = (links.associate_field, links.type_field, links.identity_field)
+        associate_id, type_, public_value = (links.save_path(field) for field in fields)
+        return KeyPaths(associate_id, type_, public_value)
+    top_level = KeyPaths((links.associate_field,), (links.type_field,))
+    if form is KeyForm.NAMED:
+        return KeyPaths(top_level.associate_id, top_level.type, (links.identity_field,))
+    return top_level
 
 
 def split_secrets(

@@ -1,6 +1,8 @@
-"""Write an array of JSON-model values as XML, in the shape body_decoding reads XML in.
+"""Write an array of JSON-model values, or one object, as XML, in the shape body_decoding
+reads XML in.
 
-One element per item, named as the spec names the items; inside, one child element per
+An array: one element per item, named as the spec names the items. An object: the root
+element itself, named as the spec names the object. Inside, one child element per
 property, nested objects nested, a list as its items repeated under the list's name,
 null as ``xsi:nil="true"``, and other values as the text XML and form bodies use
 (``true``, ``42``). ElementTree escapes markup characters in text. What XML 1.0 cannot
@@ -32,11 +34,22 @@ def array_document(root_name: str, item_name: str, items: list[Any]) -> bytes:
     root = Element(root_name)
     for item in items:
         add(root, item_name, item)
-    written: bytes = tostring(root, encoding="utf-8", xml_declaration=True)
+    return written(root)
+
+
+def object_document(root_name: str, value: dict[str, Any]) -> bytes:
+    root = Element(root_name)
+    for name, item in value.items():
+        add(root, name, item)
+    return written(root)
+
+
+def written(root: Element) -> bytes:
+    document: bytes = tostring(root, encoding="utf-8", xml_declaration=True)
     # ElementTree writes a carriage return in text as it is, and XML parsers read that
     # back as a line feed; as a character reference it survives. Tag names cannot hold
     # one, and ElementTree writes it as a reference in attributes already.
-    return written.replace(b"\r", b"&#13;")
+    return document.replace(b"\r", b"&#13;")
 
 
 def add(parent: Element, name: str, value: Any) -> None:

@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from spec_loader.media_types import default_json
+
 SPEC_ENV_VAR = "SUPEROFFICE_OPENAPI_SPEC"
 DEFAULT_SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi" / "openapi.yaml"
 
@@ -88,8 +90,12 @@ def operation(spec: JsonObject, operation_id: str) -> Operation:
 
 
 def request_media_types(spec: JsonObject, operation_id: str) -> list[str]:
-    """The request body's media types of one operation, in the spec's order."""
-    return list(operation(spec, operation_id).node["requestBody"]["content"])
+    """The request body's media types of one operation, in the spec's order.
+
+    Empty for an operation that takes no body (CreateDefault).
+    """
+    body = operation(spec, operation_id).node.get("requestBody", {"content": {}})
+    return list(body["content"])
 
 
 def methods_at(spec: JsonObject, path: str) -> list[str]:
@@ -129,10 +135,12 @@ def inline_refs(spec: JsonObject, node: Any) -> Any:
 
 
 def request_schema(
-    spec: JsonObject, operation_id: str, media_type: str = "application/json"
+    spec: JsonObject, operation_id: str, media_type: str | None = None
 ) -> JsonObject:
-    """One operation's request body schema for one media type, every reference inlined."""
-    content = operation(spec, operation_id).node["requestBody"]["content"][media_type]
+    """One operation's request body schema for one media type (by default its first JSON
+    type), every reference inlined."""
+    content = operation(spec, operation_id).node["requestBody"]["content"]
+    content = content[media_type or default_json(content)]
     schema: JsonObject = inline_refs(spec, content["schema"])
     return schema
 

@@ -13,19 +13,17 @@ the documented types, response_schema_conformance to the schema.
 from __future__ import annotations
 
 import functools
-import itertools
-from collections import defaultdict
 
 import schemathesis
 from requests.structures import CaseInsensitiveDict
 from schemathesis import HookContext
 
 import spec_loader
+from contract_tests import run_state
 from contract_tests.http_parts import AnyCase, operation_id
+from spec_loader.statuses import is_success
 
 ACCEPT = "Accept"
-# How many cases of each operation have been given their Accept so far in this run.
-_turns: defaultdict[str, itertools.count[int]] = defaultdict(itertools.count)
 
 
 @functools.cache
@@ -37,7 +35,7 @@ def answer_media_types() -> dict[str, tuple[str, ...]]:
         types = {
             media_type
             for status in spec_loader.response_statuses(spec, op.operation_id)
-            if status.startswith("2")
+            if is_success(status)
             for media_type in spec_loader.response(spec, op.operation_id, status).get("content", {})
         }
         if len(types) > 1:
@@ -58,7 +56,7 @@ def map_case(context: HookContext, case: AnyCase) -> AnyCase:
         case.headers = CaseInsensitiveDict()
     if media_types is None or ACCEPT in case.headers:
         return case
-    accept = accept_for(next(_turns[operation_id(case)]), media_types)
+    accept = accept_for(next(run_state.current().accept_turns[operation_id(case)]), media_types)
     if accept is not None:
         case.headers[ACCEPT] = accept
     return case

@@ -32,9 +32,10 @@ from typing import Any
 import schemathesis
 from schemathesis import GenerationMode, HookContext
 
-from contract_tests.effects.compare import MISSING, json_type
-from contract_tests.facts.save_links import effect_facts, value_at
+from contract_tests import run_state
+from contract_tests.facts.save_links import effect_facts
 from contract_tests.http_parts import AnyCase
+from spec_loader.documents import MISSING, json_type, value_at
 from spec_loader.media_types import body_syntax, essence
 
 THOROUGH_ENV_VAR = "CONTRACT_THOROUGH"
@@ -50,17 +51,10 @@ def encoding(media_type: str | None) -> str | None:
     return body_syntax(media_type) or essence(media_type)
 
 
-def _sorted_items(mapping: Any, leave_out: frozenset[str] = frozenset()) -> list[Any]:
+def _sorted_items(mapping: Any) -> list[Any]:
     if not mapping:
         return []
-    return sorted(
-        (str(key).lower(), repr(value))
-        for key, value in dict(mapping).items()
-        if str(key).lower() not in leave_out
-    )
-
-
-CONTENT_TYPE = frozenset({"content-type"})
+    return sorted((str(key).lower(), repr(value)) for key, value in dict(mapping).items())
 
 
 def carrier_shape(case: AnyCase) -> str:
@@ -147,23 +141,9 @@ def thorough_from_environment() -> bool:
     return switched_on(os.environ.get(THOROUGH_ENV_VAR))
 
 
-_budget = Budget(thorough_from_environment())
-
-
-def budget() -> Budget:
-    return _budget
-
-
-def configure(thorough: bool) -> Budget:
-    """Start the run's budget afresh (the suite calls it once per run, with its option)."""
-    global _budget
-    _budget = Budget(thorough)
-    return _budget
-
-
 @schemathesis.hook
 def filter_case(context: HookContext, case: AnyCase) -> bool:
     if case.meta is None:
         return True
     positive = case.meta.generation.mode == GenerationMode.POSITIVE
-    return _budget.admits(case, case.meta.phase.name.value, positive)
+    return run_state.current().budget.admits(case, case.meta.phase.name.value, positive)

@@ -22,37 +22,21 @@ from schemathesis import BaseSchema, HookContext
 
 import spec_loader
 from contract_tests.http_parts import AnyCase, operation_id
-
-# The spec's schema of an associate's id, which every body field naming one refers to.
-ASSOCIATE_SCHEMA = "AssociateId"
+from spec_loader import links
 
 
 @functools.cache
 def associate_fields() -> dict[str, tuple[str, ...]]:
     """operationId -> the top-level body properties that hold an associate id."""
-    spec = spec_loader.load_spec()
-    reference = f"#/components/schemas/{ASSOCIATE_SCHEMA}"
-    found: dict[str, tuple[str, ...]] = {}
-    for op in spec_loader.operations(spec):
-        body = op.node.get("requestBody")
-        if body is None:
-            continue
-        names: set[str] = set()
-        for content in body["content"].values():
-            schema = spec_loader.resolve(spec, content["schema"])
-            names.update(
-                name
-                for name, child in schema.get("properties", {}).items()
-                if child.get("$ref") == reference
-            )
-        found[op.operation_id] = tuple(sorted(names))
-    return found
+    return links.associate_fields(spec_loader.load_spec())
 
 
 @functools.cache
 def _associate_validator() -> jsonschema_rs.Validator:
     spec = spec_loader.load_spec()
-    return jsonschema_rs.validator_for(spec_loader.component(spec, "schemas", ASSOCIATE_SCHEMA))
+    return jsonschema_rs.validator_for(
+        spec_loader.component(spec, "schemas", links.ASSOCIATE_SCHEMA)
+    )
 
 
 def is_valid_associate(value: Any) -> bool:

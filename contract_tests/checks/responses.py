@@ -28,17 +28,13 @@ from contract_tests.http_parts import (
     request_header,
 )
 from spec_loader.media_types import essence
+from spec_loader.statuses import NO_CONTENT, is_error
 
 # Auth is checked before the body is read, so an unsupported media type may legitimately
 # be refused as unauthenticated or forbidden first; 413 is refused before it is read.
 STATUSES_BEFORE_MEDIA_TYPE = frozenset({401, 403, 413})
-NO_CONTENT = 204
 # schemathesis reads a true return value as "skipped" and records no result for it.
 NOT_APPLICABLE = True
-
-
-def is_error(response: Response) -> bool:
-    return 400 <= response.status_code < 600
 
 
 @schemathesis.check
@@ -63,7 +59,7 @@ def no_content_has_no_body(ctx: CheckContext, response: Response, case: AnyCase)
 @schemathesis.check
 def error_is_json(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
     """Every error answer, documented status or not (405, 404, ...), uses the error media type."""
-    if not is_error(response):
+    if not is_error(response.status_code):
         return NOT_APPLICABLE
     allowed = contract_facts().error_media_types
     sent = [essence(value) for value in header_values(response, "Content-Type")]
@@ -80,7 +76,7 @@ def error_body_has_superoffice_shape(
     ctx: CheckContext, response: Response, case: AnyCase
 ) -> bool | None:
     """Every error body matches the spec's ErrorBody (the SuperOffice or ASP.NET shape)."""
-    if not is_error(response):
+    if not is_error(response.status_code):
         return NOT_APPLICABLE
     try:
         body = json.loads(response.content)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from requests import PreparedRequest
 
 from contract_tests.facts.contract import contract_facts
 from contract_tests.http_parts import AnyCase, operation_id, request_header
+from spec_loader.documents import value_at
 
 # Shorter values turn up in answers by chance ("true", "Error", "0000"); each match
 # costs a control request (see echoes.py), and a real password or token is longer.
@@ -44,12 +44,3 @@ def secrets_sent(case: AnyCase, request: PreparedRequest) -> list[SentSecret]:
     for header in (facts.xsrf_header, facts.app_token_header):
         found.append(SentSecret(header, request_header(request, header), header=header))
     return [secret for secret in found if len(secret.value) >= MIN_SECRET_LENGTH]
-
-
-def value_at(document: Mapping[str, Any], path: tuple[str, ...]) -> Any:
-    node: Any = document
-    for key in path:
-        if not isinstance(node, Mapping):
-            return None
-        node = node.get(key)
-    return node

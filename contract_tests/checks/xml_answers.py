@@ -7,6 +7,10 @@ the spec's request bodies say XML is read (``true``, ``42``); ``xsi:nil="true"``
 null, an element with children an object (an array when the schema says so: the items
 are its children), and a name repeated among siblings a list. Parsing goes through
 defusedxml.
+
+This reader is the suite's own, not the reference server's (reference_server/
+body_decoding.py) on purpose: a check that read answers with the server's reader
+would pass whatever that reader gets wrong.
 """
 
 from __future__ import annotations

@@ -18,8 +18,9 @@ import schemathesis
 from schemathesis import CheckContext, Response
 from schemathesis.checks import CheckFunction
 
+from contract_tests import run_state
 from contract_tests.checks.responses import NOT_APPLICABLE
-from contract_tests.effects.compare import MISSING, Difference, differences, no_value, shown
+from contract_tests.effects.compare import Difference, differences, no_value, shown
 from contract_tests.effects.read_back import (
     Call,
     Effect,
@@ -27,10 +28,10 @@ from contract_tests.effects.read_back import (
     SecretRule,
     Stage,
     effect_of,
-    memory,
 )
 from contract_tests.facts.save_links import effect_facts
 from contract_tests.http_parts import AnyCase
+from spec_loader.documents import MISSING
 
 
 def _key(body: Mapping[str, Any]) -> str:
@@ -141,7 +142,7 @@ def secret_visibility(effect: Effect, case: AnyCase) -> None:
             returned = found.get(secret.name, MISSING)
             if index == 0 and not no_value(sent):
                 seen = SecretRule.HIDDEN if no_value(returned) else SecretRule.SHOWN
-                memory().secrets_seen[seen] += 1
+                run_state.current().read_back.secrets_seen[seen] += 1
             problem = _secret_problem(reading.reader.rule, sent, returned)
             if problem:
                 detail = (

@@ -17,8 +17,8 @@ from fractions import Fraction
 from typing import Any
 
 from contract_tests.facts.save_links import CarrierField
+from spec_loader.documents import MISSING, json_type
 
-MISSING: Any = object()
 RFC3339 = re.compile(
     r"(?P<date>\d{4}-\d{2}-\d{2})[Tt ](?P<hour>\d{2}):(?P<minute>\d{2}):(?P<second>\d{2})"
     r"(?P<fraction>\.\d+)?(?:(?P<utc>[Zz])|(?P<sign>[+-])(?P<off_hour>\d{2}):(?P<off_minute>\d{2}))"
@@ -52,14 +52,6 @@ def instant(value: Any) -> Fraction | None:
 def no_value(value: Any) -> bool:
     """Null or left out: the two ways JSON says a field has no value, which compare equal."""
     return value is None or value is MISSING
-
-
-def json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):  # before int: bool is an int in Python, not in JSON
-        return "boolean"
-    return type(value).__name__
 
 
 def same_value(field: CarrierField, sent: Any, returned: Any) -> bool:

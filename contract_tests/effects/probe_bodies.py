@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from contract_tests.effects.compare import instant
-from contract_tests.facts.save_links import CarrierField, EffectFacts, value_at
+from contract_tests.facts.save_links import CarrierField, EffectFacts
+from spec_loader.documents import value_at
 
 RE_SAVED_TEXT = "saved again"
 NEIGHBOUR_TEXT = "neighbour"

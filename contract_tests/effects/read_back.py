@@ -29,17 +29,18 @@ from typing import Any, cast
 from schemathesis import CheckContext, Response
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-from contract_tests.cases.budget import budget
+from contract_tests import run_state
 from contract_tests.effects.compare import key_value
 from contract_tests.effects.probe_bodies import neighbour_bodies, other_values, with_carrier
-from contract_tests.facts.save_links import CarrierField, EffectFacts, effect_facts, value_at
+from contract_tests.facts.save_links import CarrierField, EffectFacts, effect_facts
 from contract_tests.http_parts import AnyCase, header_values, operation_id
+from spec_loader.documents import value_at
 from spec_loader.media_types import essence
+from spec_loader.statuses import OK, is_success
 
 # Saves per run that are also saved again and get neighbours: each costs about eight
 # requests more, and one is enough to catch a server that keeps the first write.
 DELIBERATE_PROBES = 3
-OK_STATUS = 200
 
 
 class Stage(enum.Enum):
@@ -91,24 +92,13 @@ class EffectSettings:
 
 @dataclass
 class RunMemory:
-    """What one run has done so far. A run is one process: pytest's or ``st run``'s."""
+    """What the read-back of one run has done so far (part of run_state.RunState)."""
 
     settings: EffectSettings
     deliberate_left: int
     # For the run's identity: how often a saved secret was shown or hidden.
     secrets_seen: Counter[SecretRule] = field(default_factory=Counter)
     last: tuple[Response, Effect | None] | None = None
-
-
-def configure(settings: EffectSettings) -> RunMemory:
-    """Start a run's memory afresh with ``settings`` (the suite calls it once per run)."""
-    global _memory
-    _memory = RunMemory(settings, settings.deliberate_probes)
-    return _memory
-
-
-def memory() -> RunMemory:
-    return _memory
 
 
 @dataclass(frozen=True)
@@ -121,7 +111,7 @@ class Call:
 
     @property
     def accepted(self) -> bool:
-        return 200 <= self.response.status_code < 300
+        return is_success(self.response.status_code)
 
     def curl(self) -> str:
         # Masked as the schema's output configuration says, as schemathesis' own are.
@@ -165,7 +155,7 @@ class Effect:
 
 def effect_of(ctx: CheckContext, response: Response, case: AnyCase) -> Effect | None:
     """The effect of this accepted save, probed on the first call for this response."""
-    current = _memory
+    current = run_state.current().read_back
     if current.last is not None and current.last[0] is response:
         return current.last[1]
     effect = _probe(ctx, response, case, current)
@@ -175,7 +165,7 @@ def effect_of(ctx: CheckContext, response: Response, case: AnyCase) -> Effect | 
 
 def _probe(ctx: CheckContext, response: Response, case: AnyCase, run: RunMemory) -> Effect | None:
     facts = effect_facts()
-    if operation_id(case) != facts.save_operation_id or not 200 <= response.status_code < 300:
+    if operation_id(case) != facts.save_operation_id or not is_success(response.status_code):
         return None
     read_body = facts.read_back.body_from(case.body)
     key = facts.remove.body_from(case.body)
@@ -184,7 +174,7 @@ def _probe(ctx: CheckContext, response: Response, case: AnyCase, run: RunMemory)
         return None  # an accepted body without a usable key: negative_data_rejection's to judge
     sender = Sender(ctx, case, facts)
     deliberate = run.deliberate_left > 0
-    if not deliberate and not budget().reads_back(case):
+    if not deliberate and not run_state.current().budget.reads_back(case):
         return None  # a save of a shape already read back (cases/budget.py); removed at the end
     if deliberate:
         run.deliberate_left -= 1
@@ -250,7 +240,7 @@ def _items(
     response: Response, media_type: str
 ) -> tuple[list[Mapping[str, Any]] | None, str | None]:
     content_types = [essence(value) for value in header_values(response, "Content-Type")]
-    if response.status_code != OK_STATUS:
+    if response.status_code != OK:
         return None, f"the Get answered {response.status_code}"
     if content_types != [media_type]:
         return None, f"the Get, asked for {media_type}, answered {content_types or 'no type'}"
@@ -261,6 +251,3 @@ def _items(
     if not isinstance(items, list) or not all(isinstance(item, Mapping) for item in items):
         return None, "the Get's answer is not an array of credentials"
     return items, None
-
-
-_memory = RunMemory(EffectSettings.from_environment(), DELIBERATE_PROBES)

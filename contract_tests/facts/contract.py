@@ -13,10 +13,11 @@ from dataclasses import dataclass
 import jsonschema_rs
 
 import spec_loader
+from spec_loader.auth import auth_names
+from spec_loader.statuses import NO_CONTENT, error_media_types, spec_key
 
 # A success response says, in this extension, which body text it tolerates.
 TOLERATED_BODY_EXTENSION = "x-tolerated-body"
-NO_CONTENT = "204"
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,9 @@ class ContractFacts:
 
 def _operation_facts(spec: spec_loader.JsonObject, op: spec_loader.Operation) -> OperationFacts:
     tolerated = None
-    if NO_CONTENT in op.node["responses"]:
-        tolerated = spec_loader.response(spec, op.operation_id, NO_CONTENT).get(
+    media_types = spec_loader.request_media_types(spec, op.operation_id)
+    if spec_key(NO_CONTENT) in op.node["responses"]:
+        tolerated = spec_loader.response(spec, op.operation_id, spec_key(NO_CONTENT)).get(
             TOLERATED_BODY_EXTENSION
         )
     return OperationFacts(
@@ -58,10 +60,13 @@ def _operation_facts(spec: spec_loader.JsonObject, op: spec_loader.Operation) ->
         method=op.method.upper(),
         path=op.path,
         methods_at_path=frozenset(spec_loader.methods_at(spec, op.path)),
-        request_media_types=tuple(spec_loader.request_media_types(spec, op.operation_id)),
+        request_media_types=tuple(media_types),
         tolerated_no_content_body=tolerated.encode() if tolerated is not None else None,
+        # An operation without a body (CreateDefault) sends no secret.
         secret_paths=tuple(
             spec_loader.secret_paths(spec_loader.request_schema(spec, op.operation_id))
+            if media_types
+            else ()
         ),
     )
 
@@ -70,26 +75,15 @@ def _operation_facts(spec: spec_loader.JsonObject, op: spec_loader.Operation) ->
 def contract_facts() -> ContractFacts:
     spec = spec_loader.load_spec()
     operations = spec_loader.operations(spec)
-    error_responses = [
-        spec_loader.response(spec, op.operation_id, status)
-        for op in operations
-        for status in spec_loader.response_statuses(spec, op.operation_id)
-        if status[:1] in ("4", "5")
-    ]
-    schemes = spec_loader.security_schemes(spec).values()
-    api_keys = {scheme["in"]: scheme["name"] for scheme in schemes if scheme["type"] == "apiKey"}
+    names = auth_names(spec)
     return ContractFacts(
         operations={op.operation_id: _operation_facts(spec, op) for op in operations},
-        error_media_types=frozenset(
-            media_type for response in error_responses for media_type in response["content"]
-        ),
+        error_media_types=frozenset(error_media_types(spec)),
         error_body_validator=jsonschema_rs.validator_for(
             spec_loader.component(spec, "schemas", "ErrorBody")
         ),
-        http_auth_schemes=frozenset(
-            scheme["scheme"].lower() for scheme in schemes if scheme["type"] == "http"
-        ),
-        app_token_header=spec_loader.component(spec, "parameters", "AppToken")["name"],
-        xsrf_header=api_keys["header"],
-        xsrf_cookie=api_keys["cookie"],
+        http_auth_schemes=names.authorization_words,
+        app_token_header=names.app_token_header,
+        xsrf_header=names.xsrf_header,
+        xsrf_cookie=names.xsrf_cookie,
     )

@@ -1,16 +1,15 @@
 """What the read-back checks need to know about a save, read from the spec's links.
 
-A save's success response links to the operation that reads it back and to the one
-that removes it, and each link maps the target's body fields to JSON pointers into
-the save's own request body (``$request.body#/Credentials/PublicValue``). From those
-mappings come the Get and Remove bodies of any save, where in the save's body the
-stored carrier is, and which carrier field tells the credentials of one Get apart.
+The links (spec_loader.links) say which operation reads a save back and which removes
+it, and where each of their body fields sits in the save's own request body. From them
+come the Get and Remove bodies of any save, where in the save's body the stored carrier
+is, and which carrier field tells the credentials of one Get apart; here they are joined
+with what the schemas say of each carrier field.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -18,16 +17,13 @@ from typing import Any
 import jsonschema_rs
 
 import spec_loader
-from spec_loader.media_types import JSON_SYNTAX, body_syntax
+from spec_loader.documents import value_at
+from spec_loader.links import Link, credential_links
+from spec_loader.media_types import default_json
 
-READ_BACK_LINK = "ReadBack"
-REMOVE_LINK = "Remove"
-# The only kind of link expression a 204 can resolve: it has no body of its own.
-REQUEST_BODY_EXPRESSION = "$request.body#"
 PRECISION_EXTENSION = "x-read-back-precision"
 PRECISION_UNITS = {"second": Fraction(1), "millisecond": Fraction(1, 1000)}
 DATE_TIME_FORMAT = "date-time"
-OK = "200"
 
 
 @dataclass(frozen=True)
@@ -74,29 +70,11 @@ class EffectFacts:
     read_back_key_schemas: dict[str, spec_loader.JsonObject]
 
 
-def value_at(document: Any, path: tuple[str, ...]) -> Any:
-    """The value at ``path``, or None where the path leads nowhere."""
-    node = document
-    for key in path:
-        if not isinstance(node, Mapping):
-            return None
-        node = node.get(key)
-    return node
-
-
-def _pointer(expression: str) -> tuple[str, ...]:
-    if not expression.startswith(f"{REQUEST_BODY_EXPRESSION}/"):
-        raise ValueError(f"a save's link can only map from its request body, not {expression!r}")
-    parts = expression.removeprefix(f"{REQUEST_BODY_EXPRESSION}/").split("/")
-    return tuple(part.replace("~1", "/").replace("~0", "~") for part in parts)
-
-
-def _linked_call(spec: spec_loader.JsonObject, link: spec_loader.JsonObject) -> LinkedCall:
-    operation_id = link["operationId"]
-    schema = spec_loader.request_schema(spec, operation_id)
+def _linked_call(spec: spec_loader.JsonObject, link: Link) -> LinkedCall:
+    schema = spec_loader.request_schema(spec, link.operation_id)
     return LinkedCall(
-        operation_id=operation_id,
-        pointers={field: _pointer(expression) for field, expression in link["requestBody"].items()},
+        operation_id=link.operation_id,
+        pointers=link.pointers,
         validator=jsonschema_rs.validator_for(schema, validate_formats=True),
     )
 
@@ -109,25 +87,15 @@ def _carrier_field(name: str, schema: spec_loader.JsonObject) -> CarrierField:
     return CarrierField(name, schema, precision)
 
 
-def _saving_operation(spec: spec_loader.JsonObject) -> tuple[str, spec_loader.JsonObject]:
-    for op in spec_loader.operations(spec):
-        for status in spec_loader.response_statuses(spec, op.operation_id):
-            links = spec_loader.response(spec, op.operation_id, status).get("links", {})
-            if status.startswith("2") and READ_BACK_LINK in links and REMOVE_LINK in links:
-                return op.operation_id, links
-    raise ValueError(f"no operation links to a {READ_BACK_LINK} and a {REMOVE_LINK}")
-
-
 @functools.cache
 def effect_facts() -> EffectFacts:
     spec = spec_loader.load_spec()
-    save_id, links = _saving_operation(spec)
-    read_back = _linked_call(spec, links[READ_BACK_LINK])
-    remove = _linked_call(spec, links[REMOVE_LINK])
-    (identity_path,) = (
-        path for field, path in remove.pointers.items() if field not in read_back.pointers
-    )
-    carrier_path = identity_path[:-1]
+    links = credential_links(spec)
+    save_id = links.save_operation_id
+    read_back = _linked_call(spec, links.read_back)
+    remove = _linked_call(spec, links.remove)
+    identity_path = links.save_path(links.identity_field)
+    carrier_path = links.carrier_path
     carrier = spec_loader.request_schema(spec, save_id)
     for name in carrier_path:
         carrier = carrier["properties"][name]
@@ -149,7 +117,7 @@ def effect_facts() -> EffectFacts:
             and not field.schema.get("readOnly")
         ),
         secret_fields=tuple(fields[name] for name in sorted(secrets)),
-        json_media_type=next(t for t in media_types if body_syntax(t) == JSON_SYNTAX),
+        json_media_type=default_json(media_types),
         read_back_key_schemas={
             name: read_back_schema["properties"][name] for name in read_back.pointers
         },

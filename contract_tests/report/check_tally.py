@@ -4,7 +4,7 @@ A check that had nothing to check on a response (a 401 for a check about 204 bod
 did not apply to it: it says so by returning a true value, which is schemathesis'
 convention for "skipped" (schemathesis then records no result for it). Such responses
 are counted as "not applicable", apart from "applied". ignored_auth is not run at all
-once it has confirmed an operation's authentication (see test_contract.py), and those
+once it has confirmed an operation's authentication (see run_state.py), and those
 responses count as "not applicable" too.
 """
 

@@ -1,11 +1,12 @@
 """Every credential the run saved, and its removal at the end of the run.
 
 Which answers saved something, and how to remove it, is read from the spec's links: a
-success response that links to the Remove operation maps Remove's body from the
-request that got it (``$request.body#/...``). Each such answer, in any phase, records
-that body, evaluated by schemathesis' own runtime-expression code. At the end each
-recorded credential is removed through Remove with the run's credentials, through the
-run's session (so within its rate limit).
+success response with a ``Remove`` link maps the body of the Remove it names (the
+ForAssociate one, or the caller's own) from the request that got it
+(``$request.body#/...``). Each such answer, in any phase, records that body, evaluated
+by schemathesis' own runtime-expression code. At the end each recorded credential is
+removed through its Remove with the run's credentials, through the run's session (so
+within its rate limit).
 """
 
 from __future__ import annotations
@@ -24,11 +25,12 @@ from schemathesis.specs.openapi.expressions import evaluate
 import spec_loader
 from contract_tests.http_parts import AnyCase, operation_id
 from contract_tests.run.target import Target
+from spec_loader.links import REMOVE_LINK, Link, response_links
+from spec_loader.media_types import default_json
+from spec_loader.statuses import is_success
 
-REMOVE_OPERATION = "RemoveUntrustedCredentialsForAssociate"
 # A removal that does not answer within this long is reported as not removed.
 REMOVE_TIMEOUT_SECONDS = 30
-JSON_SUFFIX = "json"
 
 
 @dataclass(frozen=True)
@@ -45,51 +47,62 @@ class Cleanup:
     kept: bool = False  # --keep-data
 
 
-def removal_links(spec: spec_loader.JsonObject) -> dict[tuple[str, str], dict[str, str]]:
-    """(operationId, status) -> Remove's body fields and the expressions they come from."""
-    links: dict[tuple[str, str], dict[str, str]] = {}
-    for op in spec_loader.operations(spec):
-        for status in spec_loader.response_statuses(spec, op.operation_id):
-            response = spec_loader.response(spec, op.operation_id, status)
-            for link in response.get("links", {}).values():
-                if link.get("operationId") == REMOVE_OPERATION:
-                    links[(op.operation_id, status)] = link["requestBody"]
-    return links
+def removal_links(spec: spec_loader.JsonObject) -> dict[tuple[str, str], Link]:
+    """(operationId, status) -> its Remove link: the Remove it names (the ForAssociate one,
+    or the caller's own), and the body it maps from the save's request."""
+    return {
+        (found.operation_id, found.status): found.link
+        for found in response_links(spec)
+        if found.name == REMOVE_LINK
+    }
+
+
+@dataclass(frozen=True)
+class RemoveCall:
+    """How a Remove is sent: its method and path, and its body as JSON."""
+
+    method: str
+    path: str
+    media_type: str  # the first JSON media type the Remove takes
+
+    @classmethod
+    def of(cls, spec: spec_loader.JsonObject, operation_id: str) -> RemoveCall:
+        remove = spec_loader.operation(spec, operation_id)
+        media_type = default_json(spec_loader.request_media_types(spec, operation_id))
+        return cls(remove.method.upper(), remove.path, media_type)
 
 
 class SavedCredentials:
     def __init__(self) -> None:
         spec = spec_loader.load_spec()
         self.links = removal_links(spec)
-        remove = spec_loader.operation(spec, REMOVE_OPERATION)
-        self.remove_path = remove.path
-        self.remove_method = remove.method.upper()
-        # The bodies are sent as JSON: the first JSON media type Remove takes.
-        self.remove_media_type = next(
-            media_type
-            for media_type in spec_loader.request_media_types(spec, REMOVE_OPERATION)
-            if media_type.endswith(JSON_SUFFIX)
-        )
-        self.keys: dict[str, dict[str, Any]] = {}  # by their JSON text: a save twice is one
+        self.removes = {
+            link.operation_id: RemoveCall.of(spec, link.operation_id)
+            for link in self.links.values()
+        }
+        # By the Remove and its body's JSON text: a save twice is one.
+        self.keys: dict[str, tuple[str, dict[str, Any]]] = {}
 
     def attach(self, schema: BaseSchema) -> None:
         schema.hooks.register_hook_with_name(self.after_call, "after_call")
 
     def after_call(self, context: HookContext, case: AnyCase, response: Response) -> None:
-        if not 200 <= response.status_code < 300:
+        if not is_success(response.status_code):
             return
-        expressions = self.links.get((operation_id(case), str(response.status_code)))
-        if expressions is None:
+        link = self.links.get((operation_id(case), str(response.status_code)))
+        if link is None:
             return
         output = StepOutput(response, case)
-        key = {name: _evaluated(expression, output) for name, expression in expressions.items()}
-        self.keys.setdefault(json.dumps(key, sort_keys=True, default=str), key)
+        key = {
+            name: _evaluated(expression, output) for name, expression in link.expressions.items()
+        }
+        text = json.dumps([link.operation_id, key], sort_keys=True, default=str)
+        self.keys.setdefault(text, (link.operation_id, key))
 
     def remove_all(self, session: requests.Session, target: Target) -> Cleanup:
         result = Cleanup(saved=len(self.keys))
-        headers = {**target.headers, "Content-Type": self.remove_media_type}
-        for key in self.keys.values():
-            reason = self._remove(session, target, headers, key)
+        for remove_id, key in self.keys.values():
+            reason = self._remove(session, target, self.removes[remove_id], key)
             if reason is None:
                 result.removed += 1
             else:
@@ -100,20 +113,21 @@ class SavedCredentials:
         self,
         session: requests.Session,
         target: Target,
-        headers: Mapping[str, str],
+        remove: RemoveCall,
         key: dict[str, Any],
     ) -> str | None:
+        headers: Mapping[str, str] = {**target.headers, "Content-Type": remove.media_type}
         try:
             answer = session.request(
-                self.remove_method,
-                target.base_url + self.remove_path,
+                remove.method,
+                target.base_url + remove.path,
                 data=json.dumps(key).encode(),
                 headers=dict(headers),
                 timeout=REMOVE_TIMEOUT_SECONDS,
             )
         except requests.RequestException as error:
             return f"no answer ({type(error).__name__})"
-        if 200 <= answer.status_code < 300:
+        if is_success(answer.status_code):
             return None
         return f"answered {answer.status_code}"
 

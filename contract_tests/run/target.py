@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import secrets
 import tempfile
 from collections.abc import Iterator
@@ -12,6 +11,7 @@ from pathlib import Path
 
 from contract_tests.facts.contract import contract_facts
 from contract_tests.run.options import FILTERED, ContractOptions
+from spec_loader.auth import basic_authorization
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,3 @@ def embedded_reference_server() -> Iterator[tuple[str, str, str]]:
 
 def made_up_basic_credentials() -> str:
     return f"contract-{secrets.token_hex(4)}:{secrets.token_urlsafe(24)}"
-
-
-def basic_authorization(user_and_password: str) -> str:
-    return f"Basic {base64.b64encode(user_and_password.encode()).decode()}"

@@ -18,9 +18,9 @@ from schemathesis import BaseSchema
 
 import spec_loader
 from contract_tests.cases.one_associate import associate_fields, pin_associate
+from contract_tests.facts.save_links import effect_facts
 from contract_tests.run.target import Target
 
-SAVE_OPERATION = "SaveUntrustedCredentialsForAssociate"
 REFUSED = frozenset({401, 403})
 NOT_FOUND = 404
 # Long enough for a slow server's first answer; a stuck one fails the run quickly.
@@ -36,19 +36,20 @@ class TargetUnusableError(Exception):
 def example_save(associate_id: int | None) -> tuple[str, object]:
     """The media type and body of the spec's first example of a save."""
     spec = spec_loader.load_spec()
-    media_type = spec_loader.request_media_types(spec, SAVE_OPERATION)[0]
-    content = spec_loader.operation(spec, SAVE_OPERATION).node["requestBody"]["content"]
+    save_id = effect_facts().save_operation_id
+    media_type = spec_loader.request_media_types(spec, save_id)[0]
+    content = spec_loader.operation(spec, save_id).node["requestBody"]["content"]
     example = next(iter(content[media_type]["examples"].values()))
     body = spec_loader.resolve(spec, example)["value"]
     if associate_id is not None:
-        body = pin_associate(body, associate_fields()[SAVE_OPERATION], associate_id)
+        body = pin_associate(body, associate_fields()[save_id], associate_id)
     return media_type, body
 
 
 def probe_target(schema: BaseSchema, target: Target, associate_id: int | None) -> int:
     """The status the example save got; TargetUnusableError when the run cannot go on."""
     media_type, body = example_save(associate_id)
-    operation = schema.find_operation_by_id(SAVE_OPERATION)  # type: ignore[attr-defined]
+    operation = schema.find_operation_by_id(effect_facts().save_operation_id)  # type: ignore[attr-defined]
     case = operation.Case(body=body, media_type=media_type)
     url = target.base_url + operation.path
     try:

@@ -1,4 +1,4 @@
-"""A client library for accessing SuperOffice WebAPI - UntrustedCredentialsForAssociate"""
+"""A client library for accessing SuperOffice WebAPI - UntrustedCredentials"""
 
 import base64
 

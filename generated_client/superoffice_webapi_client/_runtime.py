@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-VERSION = "3.1.0"
+VERSION = "3.2.0"
 USER_AGENT = f"superoffice-webapi-client/{VERSION} python-httpx/{httpx.__version__}"
 
 # Connect: 5 s, as httpx and Stainless; a SuperOffice server that does not accept a
@@ -391,7 +391,7 @@ def api_error(
 
 
 def holds_error(response: httpx.Response) -> bool:
-    """Whether a success without a documented body carries an error object instead."""
+    """Whether a success carries an error object instead of its answer (or of no body)."""
     return bool(response.content) and response.content != b"null" and error_body(response) is not None
 
 

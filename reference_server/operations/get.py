@@ -1,4 +1,4 @@
-"""GetUntrustedCredentialsForAssociate: the stored carriers of (AssociateId, Type).
+"""The Gets (ForAssociate and the caller's own): the stored carriers of (AssociateId, Type).
 
 Each item is the carrier as it was saved (dates the same text), with its secrets only
 for those who may see them (access.py); for anyone else they are left out.
@@ -12,23 +12,23 @@ from starlette.responses import Response
 
 import spec_loader
 from reference_server.access import sees_secrets_of
-from reference_server.answers import ArrayAnswers
-from reference_server.operations.base import Call, Handler
-from reference_server.records import CARRIER_PATH, CREDENTIALS_OF_TYPE, merge_secrets, value_at
+from reference_server.answers import Answers
+from reference_server.operations.base import Call, CredentialHandler
+from reference_server.records import KeyForm, merge_secrets
 from reference_server.storage import CredentialStore, StoredRow
+from spec_loader.documents import value_at
+from spec_loader.statuses import OK, spec_key
 
-OK = "200"
 
-
-class GetCredentials(Handler):
+class GetCredentials(CredentialHandler):
     verb = "read"
-    key = CREDENTIALS_OF_TYPE
+    key_form = KeyForm.OF_TYPE
 
     def __init__(
         self, spec: spec_loader.JsonObject, operation_id: str, store: CredentialStore
     ) -> None:
         super().__init__(spec, operation_id, store)
-        self._answers = ArrayAnswers.from_spec(spec, operation_id, OK)
+        self._answers = Answers.from_spec(spec, operation_id, spec_key(OK))
 
     async def answer(self, call: Call) -> Response:
         associate_id = self.key.associate_id_of(call.document)
@@ -41,4 +41,4 @@ class GetCredentials(Handler):
         document = (
             merge_secrets(row.document, self._store.unseal(row)) if with_secrets else row.document
         )
-        return value_at(document, CARRIER_PATH)
+        return value_at(document, self._links.carrier_path)

@@ -1,17 +1,18 @@
-"""RemoveUntrustedCredentialsForAssociate: delete by key; 204 whether or not it was there."""
+"""The Removes (ForAssociate and the caller's own): delete by key; 204, there or not."""
 
 from __future__ import annotations
 
 from starlette.responses import Response
 
-from reference_server.operations.base import Call, Handler
-from reference_server.records import NAMED_CREDENTIAL
+from reference_server.operations.base import Call, CredentialHandler
+from reference_server.records import KeyForm
+from spec_loader.statuses import NO_CONTENT
 
 
-class RemoveCredentials(Handler):
+class RemoveCredentials(CredentialHandler):
     verb = "remove"
-    key = NAMED_CREDENTIAL
+    key_form = KeyForm.NAMED
 
     async def answer(self, call: Call) -> Response:
         await self._store.remove(self.key.row_key(call.document))
-        return Response(status_code=204)
+        return Response(status_code=NO_CONTENT)

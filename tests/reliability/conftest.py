@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.reference_server.live_server import Server, running_server
 from tests.reliability.fuzz_run import FUZZ_MAX_EXAMPLES, FUZZ_REPORTS_DIR, FUZZ_SEED
-from tests.server.conftest import Server, running_server
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

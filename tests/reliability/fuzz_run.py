@@ -25,7 +25,6 @@ server, so these checks always have values to look for.
 
 from __future__ import annotations
 
-import base64
 import re
 import secrets
 import time
@@ -37,8 +36,11 @@ from pathlib import Path
 import httpx
 
 import spec_loader
+from fault_lab.suite_run import RUN_TIMEOUT_SECONDS, run_suite
 from reference_server.launcher import start_server
-from tests.contract.suite_run import RUN_TIMEOUT_SECONDS, run_suite
+from spec_loader.auth import basic_authorization
+from tests.reference_server.bodies import encode
+from tests.reference_server.live_server import SAVE, SPEC, credential
 from tests.reliability import fuzz_workers
 from tests.reliability.database_files import in_clear
 from tests.reliability.fuzz_traffic import (
@@ -50,8 +52,6 @@ from tests.reliability.fuzz_traffic import (
 )
 from tests.reliability.fuzz_workers import TARGET_URL_ENV_VAR, TARGETS_ENV_VAR
 from tests.reliability.server_logs import leaked
-from tests.server.bodies import encode
-from tests.server.conftest import SAVE, SPEC, credential
 
 # test_fuzz.py's options (tests/reliability/conftest.py), set by `nox -s fuzz`.
 FUZZ_MAX_EXAMPLES = "fuzz_max_examples"
@@ -136,7 +136,7 @@ def run_fuzz(
     ``directory``."""
     started = time.monotonic()
     user, password = f"fuzz-{secrets.token_hex(4)}", secrets.token_urlsafe(24)
-    authorization = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+    authorization = basic_authorization(f"{user}:{password}")
     xsrf, app_token = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
     databases = [directory / f"server-{n}" / "credentials.sqlite3" for n in range(workers)]
     args = ("--basic", f"{user}:{password}", f"--xsrf={xsrf}")

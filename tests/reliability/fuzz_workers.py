@@ -22,7 +22,7 @@ import os
 import pytest
 from execnet import gateway_base
 
-from tests.contract.suite_run import env_var_of
+from fault_lab.suite_run import env_var_of
 
 TARGETS_ENV_VAR = "FUZZ_TARGET_URLS"
 TARGET_URL_ENV_VAR = env_var_of("target_url")

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 import spec_loader
 from reference_server.settings import ONE_MIB
 from spec_loader.schema_readers import schema_types
-from tests.server.bodies import FORM_TYPE, JSON_TYPE, XML_TYPE, xml_body, xml_root
-from tests.server.conftest import SPEC, valid_request
+from tests.reference_server.bodies import FORM_TYPE, JSON_TYPE, XML_TYPE, xml_body, xml_root
+from tests.reference_server.live_server import ASSOCIATE_ID, SPEC, valid_request
 
 SECRET = "hostile-SecretValue-5f1e2d9a"
 DEPTH = 100_000
@@ -70,14 +70,22 @@ class Operation:
         self.document = valid_request(operation_id, "hostile", SecretValue=SECRET)
         self.valid_json = encoded(self.document)
         self.schema = spec_loader.request_schema(SPEC, operation_id, JSON_TYPE)
-        self.int32_max = self.schema["properties"]["AssociateId"]["maximum"]
+        # None for the caller's own operations, whose request has no AssociateId (no int32).
+        associate_id = self.schema["properties"].get(ASSOCIATE_ID)
+        self.int32_max: int | None = associate_id["maximum"] if associate_id else None
 
     def with_fields(self, **fields: object) -> bytes:
         return encoded({**self.document, **fields})
 
     def with_associate_id(self, literal: bytes) -> bytes:
-        """The valid body with AssociateId written as ``literal`` (json.dumps cannot write some)."""
-        written = b'"AssociateId": ' + str(self.document["AssociateId"]).encode()
+        """The valid body with AssociateId written as ``literal`` (json.dumps cannot write some).
+
+        A request without one (the caller's own) gets it as a field the schema does not
+        name: the JSON decoder must refuse the literal wherever it stands.
+        """
+        if ASSOCIATE_ID not in self.document:
+            return b'{"AssociateId": ' + literal + b", " + self.valid_json[1:]
+        written = b'"AssociateId": ' + str(self.document[ASSOCIATE_ID]).encode()
         return self.valid_json.replace(written, b'"AssociateId": ' + literal)
 
     def xml_with_dtd(self, dtd: str, type_text: str) -> bytes:
@@ -102,7 +110,8 @@ def catalogue(operation_id: str) -> list[HostileInput]:
     valid = op.valid_json
     root = xml_root(operation_id)
     return [
-        HostileInput("malformed JSON", 400, valid.replace(b",", b",,", 1)),
+        # A colon doubled: every request has a field, not every one has two.
+        HostileInput("malformed JSON", 400, valid.replace(b":", b"::", 1)),
         HostileInput("truncated JSON", 400, valid[: len(valid) // 2]),
         HostileInput("JSON arrays nested 100,000 deep", 400, b"[" * DEPTH + b"]" * DEPTH),
         HostileInput(
@@ -110,8 +119,14 @@ def catalogue(operation_id: str) -> list[HostileInput]:
         ),
         HostileInput("integer of 5,000 digits", 400, op.with_associate_id(b"9" * 5000)),
         HostileInput("number 1e999", 400, op.with_associate_id(b"1e999")),
-        HostileInput("int32 overflow", 400, op.with_fields(AssociateId=op.int32_max + 1)),
-        HostileInput("int32 underflow", 400, op.with_fields(AssociateId=-op.int32_max - 2)),
+        *(
+            [
+                HostileInput("int32 overflow", 400, op.with_fields(AssociateId=op.int32_max + 1)),
+                HostileInput("int32 underflow", 400, op.with_fields(AssociateId=-op.int32_max - 2)),
+            ]
+            if op.int32_max is not None
+            else []
+        ),
         *(
             HostileInput(f"{name} as a list", 400, op.with_fields(**{name: [SECRET]}))
             for name in op.object_fields()

@@ -19,7 +19,6 @@ Guards proven by removing them (by hand, once):
 
 from __future__ import annotations
 
-import base64
 import hmac
 from collections.abc import Callable
 
@@ -30,7 +29,14 @@ import spec_loader
 from reference_server import authentication
 from reference_server.authentication import Authenticator, AuthNames
 from reference_server.settings import Identity, Scheme
-from tests.server.conftest import BASIC_PASSWORD, BASIC_USER, TICKET, Server, credential
+from spec_loader.auth import basic_authorization
+from tests.reference_server.live_server import (
+    BASIC_PASSWORD,
+    BASIC_USER,
+    TICKET,
+    Server,
+    credential,
+)
 
 NAMES = AuthNames.from_spec(spec_loader.load_spec())
 IDENTITIES = (
@@ -45,7 +51,7 @@ DIGEST_BYTES = 32  # SHA-256
 
 
 def basic(user_password: str) -> dict[str, str]:
-    return {"authorization": "Basic " + base64.b64encode(user_password.encode()).decode()}
+    return {"authorization": basic_authorization(user_password)}
 
 
 PRESENTED = {

@@ -98,7 +98,8 @@ def _parse_response(
 
 def _result(*, client: AuthenticatedClient | Client, response: httpx.Response) -> list[UntrustedCredentials]:
     """The success's body, or the typed error of the answer."""
-    if response.is_success:
+    # An error object parses as a carrier too, whose fields are all optional.
+    if response.is_success and not _runtime.holds_error(response):
         parsed = _runtime.parsed(_parse_response, client, response)
         if parsed is not None and not isinstance(parsed, _runtime.ERROR_MODELS):
             return parsed

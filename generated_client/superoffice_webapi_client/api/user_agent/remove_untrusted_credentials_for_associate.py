@@ -98,6 +98,8 @@ def sync_detailed(
     there was something to remove, so a Remove can be repeated safely (a retry,
     a second clean-up) and the agents' rule of not answering HTTP errors holds.
 
+    NsApiSlow threshold: 2000 ms.
+
     **Online Restricted:** the User agent is not available in Online by default.
     User management is not allowed for partner apps.
 
@@ -151,6 +153,8 @@ def sync(
     there was something to remove, so a Remove can be repeated safely (a retry,
     a second clean-up) and the agents' rule of not answering HTTP errors holds.
 
+    NsApiSlow threshold: 2000 ms.
+
     **Online Restricted:** the User agent is not available in Online by default.
     User management is not allowed for partner apps.
 
@@ -202,6 +206,8 @@ async def asyncio_detailed(
     an error. This contract says it is not: the answer is `204` whether or not
     there was something to remove, so a Remove can be repeated safely (a retry,
     a second clean-up) and the agents' rule of not answering HTTP errors holds.
+
+    NsApiSlow threshold: 2000 ms.
 
     **Online Restricted:** the User agent is not available in Online by default.
     User management is not allowed for partner apps.
@@ -255,6 +261,8 @@ async def asyncio(
     an error. This contract says it is not: the answer is `204` whether or not
     there was something to remove, so a Remove can be repeated safely (a retry,
     a second clean-up) and the agents' rule of not answering HTTP errors holds.
+
+    NsApiSlow threshold: 2000 ms.
 
     **Online Restricted:** the User agent is not available in Online by default.
     User management is not allowed for partner apps.

@@ -100,7 +100,8 @@ def sync_detailed(
     PublicValue): saving the same three again replaces the earlier set (the last
     write wins). A null or missing `PublicValue` is the same key as the empty
     string. `SecretValue` is stored encrypted; `GetUntrustedCredentialsForAssociate`
-    returns it only to the associate it belongs to and to system users.
+    returns it only to the associate it belongs to and to system users, and
+    `GetUntrustedCredentials` to the associate it belongs to.
 
     NsApiSlow threshold: 2000 ms.
 
@@ -156,7 +157,8 @@ def sync(
     PublicValue): saving the same three again replaces the earlier set (the last
     write wins). A null or missing `PublicValue` is the same key as the empty
     string. `SecretValue` is stored encrypted; `GetUntrustedCredentialsForAssociate`
-    returns it only to the associate it belongs to and to system users.
+    returns it only to the associate it belongs to and to system users, and
+    `GetUntrustedCredentials` to the associate it belongs to.
 
     NsApiSlow threshold: 2000 ms.
 
@@ -211,7 +213,8 @@ async def asyncio_detailed(
     PublicValue): saving the same three again replaces the earlier set (the last
     write wins). A null or missing `PublicValue` is the same key as the empty
     string. `SecretValue` is stored encrypted; `GetUntrustedCredentialsForAssociate`
-    returns it only to the associate it belongs to and to system users.
+    returns it only to the associate it belongs to and to system users, and
+    `GetUntrustedCredentials` to the associate it belongs to.
 
     NsApiSlow threshold: 2000 ms.
 
@@ -267,7 +270,8 @@ async def asyncio(
     PublicValue): saving the same three again replaces the earlier set (the last
     write wins). A null or missing `PublicValue` is the same key as the empty
     string. `SecretValue` is stored encrypted; `GetUntrustedCredentialsForAssociate`
-    returns it only to the associate it belongs to and to system users.
+    returns it only to the associate it belongs to and to system users, and
+    `GetUntrustedCredentials` to the associate it belongs to.
 
     NsApiSlow threshold: 2000 ms.
 
