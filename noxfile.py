@@ -141,6 +141,10 @@ def spec(session: nox.Session) -> None:
 # Every core runs tests (pytest-xdist); tests that share a module-scoped fixture stay on
 # one worker (tests/conftest.py groups them).
 PARALLEL_TESTS = ("--numprocesses", "auto", "--dist", "loadgroup")
+# Where PYTHONDONTWRITEBYTECODE is set (as on the CI machines), each xdist worker and each
+# server the tests start compiled the project's modules from source, and pytest rewrote
+# the asserts of every test module and plugin again, on every run: let them keep bytecode.
+KEEP_BYTECODE = {"PYTHONDONTWRITEBYTECODE": None}
 
 
 @nox.session(python=PYTHON)
@@ -149,7 +153,7 @@ def tests(session: nox.Session) -> None:
     install_project(session)
     install_node_tools(session)
     # Without a path, pytest runs its testpaths (pyproject.toml): the whole of tests/.
-    session.run("pytest", *PARALLEL_TESTS, *session.posargs)
+    session.run("pytest", *PARALLEL_TESTS, *session.posargs, env=KEEP_BYTECODE)
 
 
 @nox.session(python=PYTHON)
