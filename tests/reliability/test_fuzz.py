@@ -41,6 +41,7 @@ MIN_DISTINCT_CASES = 300
 WORKERS = 2
 
 
+@pytest.mark.slow
 def test_fuzz_finds_no_5xx_and_no_leak(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pytestconfig: pytest.Config
 ) -> None:
