@@ -1,7 +1,8 @@
 """The contract suite: property-based conformance checks of any server against the spec.
 
-Run it with ``pytest contract_tests --target-url URL --authorization VALUE``; with no
-target URL it starts the reference server itself. Its parts, by role:
+Run it with ``nox -s contract`` (the options, each also an environment variable, are in
+docs/suite.md); with no target URL it starts the reference server itself. Its parts,
+by role:
 
 - ``facts/``: what the suite knows of the contract, read from the spec;
 - ``cases/``: case hooks that choose and shape the cases sent;
@@ -12,5 +13,6 @@ target URL it starts the reference server itself. Its parts, by role:
 - ``run/``: one pytest run (options, target, session, report folders, clean-up);
   ``report/``: its tallies and end summary;
 - ``conftest.py`` wires the pytest run; ``test_contract.py`` runs the examples,
-  coverage and fuzzing phases and ``test_stateful.py`` the stateful one.
+  coverage and fuzzing phases, one test per operation, and ``test_stateful.py`` the
+  stateful one.
 """
