@@ -1,15 +1,16 @@
 """The docs stay true: their links resolve, the files they name exist, the README stays
-short, nothing cites a file outside the repository, and the README's examples do what
-they show.
+short, nothing cites a file outside the repository, and the README's examples and the
+benchmarks' table are what their commands give.
 
 Guards proved by hand: a link to `docs/nowhere.md`, an anchor `#no-such-section`, a
 backticked `tests/contract/no_such_module.py`, a 121st README line, a comment citing
-the team's notes file, and a README client example reading a variable the test does
-not set each made one of these tests fail.
+the team's notes file, a README client example reading a variable the test does not
+set, and one changed figure in the benchmarks' table each made one of these tests fail.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 import subprocess
@@ -17,9 +18,12 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from benchmarks.ratios import Spread
+from benchmarks.report import Figure, Result, Target, table
 from reference_server.launcher import RunningServer, start_server
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,6 +36,8 @@ PAGES = (
     *sorted((ROOT / "docs").glob("*.md")),
 )
 README_MAX_LINES = 120
+BENCHMARKS_PAGE = ROOT / "docs" / "benchmarks.md"
+BENCHMARKS_JSON = ROOT / "docs" / "benchmarks.json"
 TICKET_WAIT_SECONDS = 10.0
 
 FENCE = re.compile(r"^```.*?^```[ \t]*$", re.MULTILINE | re.DOTALL)
@@ -190,3 +196,39 @@ def test_the_readme_client_example_saves_and_reads_back(
     exec(compile(example, str(README), "exec"), {"__name__": "readme"})
 
     assert capsys.readouterr().out == "['imap.example.com:993/support@example.com']\n"
+
+
+def reported_results(document: dict[str, Any]) -> list[Result]:
+    """The benchmarks' results as the JSON they wrote holds them."""
+
+    def target(text: str | None) -> Target | None:
+        if text is None:
+            return None
+        comparison, bound = text.split()
+        return Target(comparison, float(bound))
+
+    return [
+        Result(
+            result["id"],
+            result["measure"],
+            result["rounds"],
+            [
+                Figure(
+                    figure["name"],
+                    Spread(figure["median"], figure["min"], figure["max"]),
+                    target(figure["target"]),
+                )
+                for figure in result["figures"]
+            ],
+            result["settings"],
+        )
+        for result in document["results"]
+    ]
+
+
+def test_the_benchmarks_table_is_what_the_benchmarks_printed() -> None:
+    document = json.loads(BENCHMARKS_JSON.read_text(encoding="utf-8"))
+    page = BENCHMARKS_PAGE.read_text(encoding="utf-8")
+    shown = re.search(r"<!-- benchmarks-table -->\n(.*?)\n<!-- /benchmarks-table -->", page, re.S)
+    assert shown is not None
+    assert shown.group(1) == table(reported_results(document))
