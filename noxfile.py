@@ -31,6 +31,7 @@ HAND_WRITTEN = [
     "spec_loader",
     "tests",
     "contract_tests",
+    "fault_lab",
     "generator",
     "reference_server",
     "benchmarks",
@@ -131,7 +132,7 @@ def spec(session: nox.Session) -> None:
     """Validate openapi/openapi.yaml: openapi-spec-validator, Redocly, and the vendor facts."""
     install_project(session)
     install_node_tools(session)
-    session.run("pytest", "tests/spec", *session.posargs)
+    session.run("pytest", "tests/openapi", *session.posargs)
 
 
 @nox.session(python=PYTHON)

@@ -6,7 +6,7 @@ import secrets
 
 import pytest
 
-from tests.contract.conftest import Credentials
+from fault_lab.batch import Credentials
 
 PASSED = pytest.ExitCode.OK
 FAILED = pytest.ExitCode.TESTS_FAILED

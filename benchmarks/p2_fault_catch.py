@@ -1,6 +1,6 @@
 """P2: how quickly the contract suite catches a planted fault, against a clean run.
 
-The faults are the catalogue of tests/contract, served the way the kill matrix serves
+The faults are the catalogue of fault_lab/, served the way the kill matrix serves
 them, and each run is the suite as a user starts it (its own pytest process) with the
 kill matrix's seed and example count. Round i pairs a clean run with the catalogue's
 fault i (cycling), so the default of one round per fault tries every fault once. Every
@@ -28,12 +28,12 @@ from benchmarks.contract_runs import (
 )
 from benchmarks.ratios import interleave
 from benchmarks.report import Result, Target, paired_figures
-from tests.contract.conftest import MAX_EXAMPLES, STOP_AT_FIRST_FAILURE, no_fault, run_against
-from tests.contract.faults import FAULTS
+from fault_lab.batch import MAX_EXAMPLES, STOP_AT_FIRST_FAILURE, no_fault, run_against
+from fault_lab.faults import FAULTS
 
 ID = "P2"
 MEASURE = (
-    "contract suite: time to catch a planted fault (tests/contract catalogue) ÷ time of a"
+    "contract suite: time to catch a planted fault (fault_lab catalogue) ÷ time of a"
     " clean run with the same settings"
 )
 RATIO_TARGET = Target("<=", 0.5)

@@ -26,10 +26,10 @@ from benchmarks.commands import timed_run
 from benchmarks.contract_runs import PASSED, SUITE_OPTIONS, fresh_credentials, require_exit
 from benchmarks.ratios import interleave
 from benchmarks.report import Result, Target, paired_figures
+from fault_lab.batch import MAX_EXAMPLES, SEED, no_fault
+from fault_lab.fault_servers import serve_reference_app
+from fault_lab.suite_run import RUN_TIMEOUT_SECONDS, responses_checked, run_suite
 from reference_server.launcher import PROJECT_ROOT
-from tests.contract.conftest import MAX_EXAMPLES, SEED, no_fault
-from tests.contract.fault_servers import serve_reference_app
-from tests.contract.suite_run import RUN_TIMEOUT_SECONDS, responses_checked, run_suite
 
 ID = "P5"
 MEASURE = "contract suite cases/s ÷ `st run` with the same spec, server, seed and settings"

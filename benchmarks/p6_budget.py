@@ -29,9 +29,9 @@ from benchmarks.ratios import Spread
 from benchmarks.report import Figure, Result, Target
 from contract_tests.run.options import NAMED_TARGET_RATE
 from contract_tests.run.rate_limit import parse_rate
-from tests.contract.conftest import SEED
-from tests.contract.fault_servers import serve_reference_app
-from tests.contract.suite_run import ROOT, breakdown, suite_command, suite_environment
+from fault_lab.batch import SEED
+from fault_lab.fault_servers import serve_reference_app
+from fault_lab.suite_run import ROOT, breakdown, suite_command, suite_environment
 
 ID = "P6"
 MEASURE = (

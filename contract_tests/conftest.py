@@ -1,12 +1,11 @@
-"""Wires the suite: its options, the server under test, the schemathesis schema, and the
-summary at the end of every run."""
+"""Wires the suite into pytest: its options, the server under test, the schemathesis schema,
+and the summary at the end of every run (report/run_report.py says what it holds)."""
 
 from __future__ import annotations
 
 import gc
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
 
 import pytest
 import requests
@@ -16,8 +15,8 @@ from schemathesis import BaseSchema
 from contract_tests.cases.one_associate import OneAssociate
 from contract_tests.hooks import start_run
 from contract_tests.report.case_tally import CaseTally
-from contract_tests.report.check_tally import CheckTally
-from contract_tests.report.summary import RunFacts, summary_lines
+from contract_tests.report.run_report import ContractRun, end_lines
+from contract_tests.report.summary import RunFacts
 from contract_tests.run.connection import every_request_through, reusable_session
 from contract_tests.run.options import (
     NO_RATE_LIMIT,
@@ -37,20 +36,7 @@ from contract_tests.run.target_probe import TargetUnusableError, probe_target
 from contract_tests.run_state import RunState
 
 OPTIONS_KEY = pytest.StashKey[ContractOptions]()
-RUN_KEY = pytest.StashKey["ContractRun"]()
-
-
-@dataclass
-class ContractRun:
-    """What the summary reports, filled in as the run goes."""
-
-    state: RunState | None = None  # what the hooks and checks remember, once the run starts
-    facts: RunFacts | None = None
-    cases: CaseTally = field(default_factory=lambda: CaseTally({}))
-    checks: CheckTally = field(default_factory=CheckTally)
-    cleanup: Cleanup | None = None
-    stopped: str | None = None  # why the run stopped before testing
-    exit_status: int | None = None
+RUN_KEY = pytest.StashKey[ContractRun]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -158,51 +144,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.Config) -> None:
     options = config.stash.get(OPTIONS_KEY, None)
     run = config.stash.get(RUN_KEY, None)
-    if options is None or run is None or run.facts is None or run.state is None:
+    if options is None or run is None or run.facts is None:
         return
     terminalreporter.write_sep("=", "contract suite")
-    verdict = _verdict(run)
-    if run.stopped is not None:
-        lines = [
-            f"target:      {run.facts.target_url}",
-            f"rate limit:  {run.facts.rate_limit}",
-            f"verdict:     {verdict}",
-        ]
-    else:
-        facts = replace(run.facts, mode=run.state.budget.describe())
-        lines = summary_lines(facts, run.cases, run.checks.counts(), run.cleanup, verdict)
-        lines += secrets_seen_lines(run.state)
-        lines.append(f"reports:     {options.reports_dir.resolve()}")
-    for line in lines:
+    for line in end_lines(run, options.reports_dir):
         terminalreporter.write_line(line)
-
-
-def _verdict(run: ContractRun) -> str:
-    if run.stopped is not None:
-        return f"NOT TESTED: {run.stopped}"
-    if run.exit_status == pytest.ExitCode.INTERRUPTED:
-        return "INTERRUPTED: the cases run so far are counted above"
-    if run.cases.mostly_refused():
-        return (
-            f"FAILED: {run.cases.positive_refused} of {run.cases.positive_with_credentials}"
-            " positive cases were refused (401/403), so the server was hardly tested:"
-            " check the credentials and that they may save for the associate"
-        )
-    failed = [count.name for count in run.checks.counts() if count.failed]
-    if failed:
-        return (
-            f"FAILED: the server breaks the contract ({', '.join(failed)}); each violation"
-            " is printed above with a curl command that reproduces it"
-        )
-    if run.exit_status == pytest.ExitCode.OK:
-        return f"PASSED: the server keeps the contract in all {run.cases.cases} cases"
-    return f"ERROR: pytest exit code {run.exit_status} (see above)"
-
-
-def secrets_seen_lines(state: RunState) -> list[str]:
-    """How the run's identity saw SecretValue come back, when it read any back."""
-    seen = state.read_back.secrets_seen
-    if not seen:
-        return []
-    counts = ", ".join(f"{rule.value} {count}x" for rule, count in sorted(seen.items()))
-    return [f"secrets:     SecretValue as the run's identity read it back: {counts}"]

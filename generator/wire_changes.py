@@ -3,7 +3,7 @@
 oasdiff has the breaking-change rules production teams use, but it is a Go program
 and none of the registries this project installs from has it; the Python tools that do
 install are one-person projects of a few months. So the rules this client needs are
-written here, each with its test (tests/client/test_wire_changes.py):
+written here, each with its test (tests/generator/test_wire_changes.py):
 
 - an operation, a parameter, a request or response media type or a status that goes
   away breaks callers; one that is added does not (a new required parameter does);

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.server.conftest import Server, running_server
+from tests.reference_server.live_server import Server, running_server
 
 
 @pytest.fixture(scope="module")

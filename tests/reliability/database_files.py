@@ -9,7 +9,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from tests.server.conftest import Server
+from tests.reference_server.live_server import Server
 
 # SQLite keeps recent writes in these files beside the database until a checkpoint.
 SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")

@@ -39,9 +39,11 @@ from pathlib import Path
 import httpx
 
 import spec_loader
+from fault_lab.suite_run import SuiteRun, run_suite
 from reference_server.launcher import start_server
 from spec_loader.auth import basic_authorization
-from tests.contract.suite_run import SuiteRun, run_suite
+from tests.reference_server.bodies import encode
+from tests.reference_server.live_server import SAVE, SPEC, credential
 from tests.reliability.database_files import in_clear
 from tests.reliability.fuzz_traffic import (
     MEDIA_TYPES,
@@ -51,8 +53,6 @@ from tests.reliability.fuzz_traffic import (
     media_type_of,
 )
 from tests.reliability.server_logs import leaked
-from tests.server.bodies import encode
-from tests.server.conftest import SAVE, SPEC, credential
 
 DEFAULT_CASES = 10_000
 PARALLEL_BATCHES = 2

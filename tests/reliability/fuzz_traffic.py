@@ -12,9 +12,9 @@ import spec_loader
 from contract_tests.cases.lossy_encodings import strings_in
 from contract_tests.checks.secrets_sent import MIN_SECRET_LENGTH
 from contract_tests.run.report_folders import HAR_FILE
+from fault_lab.suite_run import SuiteRun
 from reference_server.body_decoding import UndecodableBodyError, body_format, decode_body
 from reference_server.records import split_secrets
-from tests.contract.suite_run import SuiteRun
 
 SPEC = spec_loader.load_spec()
 OPERATIONS = spec_loader.operations(SPEC)

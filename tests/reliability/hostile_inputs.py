@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 import spec_loader
 from reference_server.settings import ONE_MIB
 from spec_loader.schema_readers import schema_types
-from tests.server.bodies import FORM_TYPE, JSON_TYPE, XML_TYPE, xml_body, xml_root
-from tests.server.conftest import ASSOCIATE_ID, SPEC, valid_request
+from tests.reference_server.bodies import FORM_TYPE, JSON_TYPE, XML_TYPE, xml_body, xml_root
+from tests.reference_server.live_server import ASSOCIATE_ID, SPEC, valid_request
 
 SECRET = "hostile-SecretValue-5f1e2d9a"
 DEPTH = 100_000

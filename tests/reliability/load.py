@@ -12,8 +12,7 @@ from superoffice_webapi_client.models import (
     UntrustedCredentials,
 )
 
-from tests.server.conftest import LIMITED_ASSOCIATE, Server
-from tests.server.test_generated_client import client_for
+from tests.reference_server.live_server import LIMITED_ASSOCIATE, Server, client_for
 
 # A save that takes longer than this is stuck: the writer gives up instead of hanging.
 REQUEST_TIMEOUT = httpx.Timeout(10.0)

@@ -30,7 +30,13 @@ from reference_server import authentication
 from reference_server.authentication import Authenticator, AuthNames
 from reference_server.settings import Identity, Scheme
 from spec_loader.auth import basic_authorization
-from tests.server.conftest import BASIC_PASSWORD, BASIC_USER, TICKET, Server, credential
+from tests.reference_server.live_server import (
+    BASIC_PASSWORD,
+    BASIC_USER,
+    TICKET,
+    Server,
+    credential,
+)
 
 NAMES = AuthNames.from_spec(spec_loader.load_spec())
 IDENTITIES = (

@@ -21,10 +21,10 @@ import threading
 from contextlib import ExitStack
 from pathlib import Path
 
+from tests.reference_server.live_server import BASIC_AUTHORIZATION, BASIC_PASSWORD, running_server
 from tests.reliability.database_files import exported_rows, pragma
 from tests.reliability.load import Save, Tally, run_writers
 from tests.reliability.server_logs import leaked
-from tests.server.conftest import BASIC_AUTHORIZATION, BASIC_PASSWORD, running_server
 
 SERVERS = 2
 THREADS_PER_SERVER = 8

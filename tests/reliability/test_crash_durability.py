@@ -24,7 +24,7 @@ Guards proven by removing them (by hand, once):
   resolving a save as soon as it is queued): acknowledged saves lost in 7 runs of 10;
   a batch commits within a fraction of a millisecond, so the kill often comes too late.
   Acknowledging just before the batch's INSERT leaves a window too short for a kill to
-  land in at all; tests/server/test_group_commit.py catches both, every time.
+  land in at all; tests/reference_server/test_group_commit.py catches both, every time.
 - the wait for a remove's commit (CredentialStore.remove answering as soon as the
   delete is queued): test_acknowledged_removes_survive_sigkill failed in 4 runs of 5
   (acknowledged removes came back after the restart).
@@ -38,10 +38,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.reliability.database_files import exported_rows, in_clear, pragma
-from tests.reliability.load import REQUEST_TIMEOUT, Save, Tally, run_writers
-from tests.reliability.server_logs import leaked
-from tests.server.conftest import (
+from tests.reference_server.live_server import (
     ADMIN,
     BASIC_AUTHORIZATION,
     BASIC_PASSWORD,
@@ -51,6 +48,9 @@ from tests.server.conftest import (
     linked_request,
     running_server,
 )
+from tests.reliability.database_files import exported_rows, in_clear, pragma
+from tests.reliability.load import REQUEST_TIMEOUT, Save, Tally, run_writers
+from tests.reliability.server_logs import leaked
 
 WRITERS = 4
 SAVES_PER_WRITER = 400

@@ -2,7 +2,7 @@
 
 Every input is sent to every operation of the spec that takes a body: the guards are the
 shared request pipeline's, and must hold for each operation alike. (CreateDefault takes
-none, and does not read one sent anyway: tests/server/test_own_operations.py.)
+none, and does not read one sent anyway: tests/reference_server/test_own_operations.py.)
 
 Memory is the server process's own (see process_memory): its peak during the request
 and what it still holds afterwards, compared with its resident size before.
@@ -27,10 +27,7 @@ import pytest
 
 import spec_loader
 from reference_server.errors import error_media_type
-from tests.reliability.hostile_inputs import SECRET, HostileInput, catalogue
-from tests.reliability.process_memory import peak_resident_bytes, reset_peak, resident_bytes
-from tests.reliability.server_logs import leaked
-from tests.server.conftest import (
+from tests.reference_server.live_server import (
     ADMIN,
     BASIC_AUTHORIZATION,
     BASIC_PASSWORD,
@@ -38,6 +35,9 @@ from tests.server.conftest import (
     SPEC,
     Server,
 )
+from tests.reliability.hostile_inputs import SECRET, HostileInput, catalogue
+from tests.reliability.process_memory import peak_resident_bytes, reset_peak, resident_bytes
+from tests.reliability.server_logs import leaked
 
 MIB = 1024 * 1024
 # Generous against a normal request's few MiB, far below what buffering any input

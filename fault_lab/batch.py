@@ -1,0 +1,230 @@
+"""One batch of contract-suite runs: every planted fault, every conformant variation, and more.
+
+Every run is a separate ``pytest contract_tests`` process, as a user starts it; two
+run at a time, one per core. The batch: the clean reference server, each planted
+fault, each conformant variation, the embedded default target, one unsanitized run, a
+server that sets a cookie and logs the requests, and a 204 carrying the literal
+``null`` with and without the spec's x-tolerated-body. kill_matrix() says which
+faults the suite caught and which conformant servers it passed.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import yaml
+from starlette.types import ASGIApp
+
+import spec_loader
+from contract_tests.facts.contract import TOLERATED_BODY_EXTENSION
+from contract_tests.run.options import OPTIONS
+from fault_lab.fault_servers import serve_reference_app
+from fault_lab.faults import FAULTS, fault_named, null_on_no_content
+from fault_lab.read_back_faults import CONFORMANT_VARIATIONS
+from fault_lab.request_log import LOG_FILE, plant_cookie_and_log
+from fault_lab.suite_run import TESTS_FAILED, SuiteRun, run_suite
+from spec_loader.auth import basic_authorization
+
+PARALLEL_RUNS = 2
+# Fixed, so that CI sees the same cases every time; bounded, so that the batch stays
+# within a few minutes. Every fault must be caught with these settings.
+SEED = "20261128"
+MAX_EXAMPLES = "30"
+CLEAN = "clean reference server"
+EMBEDDED = "embedded reference server"
+UNSANITIZED = "unsanitized, against crash_on_select"
+COOKIE_SETTER = "server setting a cookie, XSRF token given"
+# Made up, and only for the run above: long enough for secret_never_echoed to look for it.
+XSRF_TOKEN = "contract-xsrf-token-0123456789"
+TOLERATED = "204 with null, tolerated by the spec"
+UNTOLERATED = "204 with null, spec without x-tolerated-body"
+# The suite's identity on a wrapped reference server is an administrator, who never sees
+# a secret: the suite is told so, as a user would tell it about a named server.
+EXPECT_SECRETS = next(option.flag for option in OPTIONS if option.dest == "expect_secrets")
+ADMINISTRATOR_SEES = "hidden"
+# A fault run stops at its first failing test: the kill needs the aimed check to fail,
+# and the tests after it (other operations, the stateful phase) would only add time.
+STOP_AT_FIRST_FAILURE = "--exitfirst"
+
+
+@dataclass(frozen=True)
+class Credentials:
+    user: str
+    password: str
+
+    @property
+    def authorization(self) -> str:
+        return basic_authorization(f"{self.user}:{self.password}")
+
+    @property
+    def token(self) -> str:
+        """The secret part of the Authorization value."""
+        return self.authorization.partition(" ")[2]
+
+
+@dataclass(frozen=True)
+class Batch:
+    credentials: Credentials
+    runs: dict[str, SuiteRun]
+
+    def to_json(self) -> str:
+        runs = {
+            name: {**asdict(run), "reports_dir": str(run.reports_dir)}
+            for name, run in self.runs.items()
+        }
+        return json.dumps({"credentials": asdict(self.credentials), "runs": runs})
+
+    @classmethod
+    def from_json(cls, text: str) -> Batch:
+        data = json.loads(text)
+        runs = {
+            name: SuiteRun(**{**run, "reports_dir": Path(run["reports_dir"])})
+            for name, run in data["runs"].items()
+        }
+        return cls(Credentials(**data["credentials"]), runs)
+
+
+def no_fault(app: ASGIApp) -> ASGIApp:
+    return app
+
+
+def run_against(
+    wrap: Callable[[ASGIApp], ASGIApp],
+    directory: Path,
+    credentials: Credentials,
+    *options: str,
+    env: dict[str, str] | None = None,
+    seed: str = SEED,
+    max_examples: str = MAX_EXAMPLES,
+) -> SuiteRun:
+    with serve_reference_app(wrap, directory, (credentials.user, credentials.password)) as url:
+        return run_suite(
+            directory / "reports",
+            "--target-url",
+            url,
+            "--seed",
+            seed,
+            "--max-examples",
+            max_examples,
+            EXPECT_SECRETS,
+            ADMINISTRATOR_SEES,
+            *options,
+            authorization=credentials.authorization,
+            env=env,
+        )
+
+
+def spec_without_tolerated_body(directory: Path) -> Path:
+    """A copy of the spec whose success responses no longer tolerate any body."""
+    spec = spec_loader.load_spec()
+    for op in spec_loader.operations(spec):
+        for response in op.node["responses"].values():
+            response.pop(TOLERATED_BODY_EXTENSION, None)
+    path = directory / "openapi-without-tolerated-body.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def run_batch(root: Path) -> Batch:
+    credentials = Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
+
+    def directory(name: str) -> Path:
+        path = root / name.replace(" ", "-").replace(",", "")
+        path.mkdir(parents=True)
+        return path
+
+    with ThreadPoolExecutor(PARALLEL_RUNS) as pool:
+        jobs = {
+            CLEAN: pool.submit(run_against, no_fault, directory(CLEAN), credentials),
+            EMBEDDED: pool.submit(
+                run_suite,
+                directory(EMBEDDED) / "reports",
+                "--seed",
+                SEED,
+                "--max-examples",
+                MAX_EXAMPLES,
+            ),
+            UNSANITIZED: pool.submit(
+                run_against,
+                fault_named("crash_on_select").wrap,
+                directory(UNSANITIZED),
+                credentials,
+                "--unsanitized",
+            ),
+        }
+        logged = directory(COOKIE_SETTER)
+        jobs[COOKIE_SETTER] = pool.submit(
+            run_against,
+            plant_cookie_and_log(logged / LOG_FILE),
+            logged,
+            credentials,
+            "--xsrf-token",
+            XSRF_TOKEN,
+        )
+        jobs[TOLERATED] = pool.submit(
+            run_against, null_on_no_content, directory(TOLERATED), credentials
+        )
+        untolerated = directory(UNTOLERATED)
+        jobs[UNTOLERATED] = pool.submit(
+            run_against,
+            null_on_no_content,
+            untolerated,
+            credentials,
+            env={spec_loader.SPEC_ENV_VAR: str(spec_without_tolerated_body(untolerated))},
+        )
+        # Whole runs first, the short fault runs last: both workers stay busy to the end.
+        for variation in CONFORMANT_VARIATIONS:
+            jobs[variation.name] = pool.submit(
+                run_against, variation.wrap, directory(variation.name), credentials
+            )
+        for fault in FAULTS:
+            jobs[fault.name] = pool.submit(
+                run_against, fault.wrap, directory(fault.name), credentials, STOP_AT_FIRST_FAILURE
+            )
+        return Batch(credentials, {name: job.result() for name, job in jobs.items()})
+
+
+def kill_matrix(runs: dict[str, SuiteRun]) -> str:
+    rows = [("server", "verdict", "caught by the expected check", "all failed checks", "seconds")]
+    killed = 0
+    for fault in FAULTS:
+        run = runs[fault.name]
+        failed = run.failed_checks
+        is_killed = run.exit_code == TESTS_FAILED and fault.caught_by in failed
+        killed += is_killed
+        rows.append(
+            (
+                fault.name,
+                "killed" if is_killed else "SURVIVED",
+                f"{fault.caught_by} {'yes' if fault.caught_by in failed else 'NO'}",
+                ", ".join(failed) or "-",
+                f"{run.seconds:.1f}",
+            )
+        )
+    passing = (*(variation.name for variation in CONFORMANT_VARIATIONS), CLEAN)
+    passed = 0
+    for name in passing:
+        run = runs[name]
+        passed += run.exit_code == 0
+        rows.append(
+            (
+                name,
+                "passes" if run.exit_code == 0 else "FAILS",
+                "-",
+                ", ".join(run.failed_checks) or "-",
+                f"{run.seconds:.1f}",
+            )
+        )
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    table = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+    share = f"{killed}/{len(FAULTS)} faults killed by their check ({100 * killed // len(FAULTS)}%)"
+    conformant = f"{passed}/{len(passing)} conformant servers passed (variations and the clean one)"
+    return "\n".join([*table, share, conformant])

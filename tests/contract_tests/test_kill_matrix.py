@@ -1,0 +1,86 @@
+"""The suite passes the clean reference server and its conformant variations, and catches
+every planted fault with the check aimed at it."""
+
+from __future__ import annotations
+
+import pytest
+from schemathesis.checks import CHECKS
+
+import contract_tests.hooks
+from fault_lab.batch import CLEAN, Batch
+from fault_lab.faults import FAULTS
+from fault_lab.planted_fault import Fault, Variation
+from fault_lab.read_back_faults import CONFORMANT_VARIATIONS
+from fault_lab.suite_run import TESTS_FAILED
+
+
+def test_clean_reference_server_passes(batch: Batch) -> None:
+    run = batch.runs[CLEAN]
+    assert run.exit_code == 0, run.output[-5000:]
+    assert run.failed_checks == []
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=[fault.name for fault in FAULTS])
+def test_planted_fault_is_killed_by_its_check(batch: Batch, fault: Fault) -> None:
+    run = batch.runs[fault.name]
+    assert run.exit_code == TESTS_FAILED, run.output[-5000:]
+    assert fault.caught_by in run.failed_checks, run.output[-5000:]
+
+
+@pytest.mark.parametrize(
+    "variation", CONFORMANT_VARIATIONS, ids=[variation.name for variation in CONFORMANT_VARIATIONS]
+)
+def test_conformant_variation_passes(batch: Batch, variation: Variation) -> None:
+    run = batch.runs[variation.name]
+    assert run.exit_code == 0, run.output[-5000:]
+    assert run.failed_checks == []
+
+
+def custom_checks() -> set[str]:
+    """The checks this project registers with schemathesis, by name: contract_tests.hooks
+    imports every module that registers some."""
+    return {
+        check.__name__
+        for check in CHECKS.get_all()
+        if check.__module__.partition(".")[0] == contract_tests.__name__
+    }
+
+
+def test_catalogue_is_large_enough_and_names_distinct() -> None:
+    names = [wrapper.name for wrapper in (*FAULTS, *CONFORMANT_VARIATIONS)]
+    assert len(FAULTS) >= 26
+    assert len(CONFORMANT_VARIATIONS) >= 4
+    assert len(set(names)) == len(names)
+    # A misspelt check never fails, and its fault would never be killed.
+    assert {fault.caught_by for fault in FAULTS} <= set(CHECKS.get_all_names())
+
+
+def test_every_custom_check_fails_on_some_fault(batch: Batch) -> None:
+    """Each check of this project is seen to fail: one that never could would pass anything."""
+    failing = {name for fault in FAULTS for name in batch.runs[fault.name].failed_checks}
+    custom = custom_checks()
+    assert custom <= failing, sorted(custom - failing)
+
+
+# schemathesis' per-response checks that apply to these stateless RPC operations.
+BUILT_IN_CHECKS = {
+    "not_a_server_error",
+    "status_code_conformance",
+    "content_type_conformance",
+    "response_schema_conformance",
+    "response_headers_conformance",
+    "positive_data_acceptance",
+    "negative_data_rejection",
+    "missing_required_header",
+    "unsupported_method",
+    "ignored_auth",
+}
+
+
+def test_every_check_runs(batch: Batch) -> None:
+    custom = custom_checks()
+    assert len(custom) >= 11
+    # The checks the faults aim at (the read-back ones among them) are this project's or
+    # built-in, and each of them, like every other, judged the clean server's answers.
+    assert {fault.caught_by for fault in FAULTS} <= BUILT_IN_CHECKS | custom
+    assert BUILT_IN_CHECKS | custom <= set(batch.runs[CLEAN].tally)
