@@ -29,7 +29,7 @@ from benchmarks.ratios import Spread
 from benchmarks.report import Figure, Result, Target
 from contract_tests.run.options import NAMED_TARGET_RATE
 from contract_tests.run.rate_limit import parse_rate
-from fault_lab.batch import SEED
+from fault_lab.batch import CANARY_ASSOCIATE, CANARY_ASSOCIATE_ID, SEED
 from fault_lab.fault_servers import serve_reference_app
 from fault_lab.suite_run import ROOT, breakdown, suite_command, suite_environment
 
@@ -92,7 +92,8 @@ class Measured:
 def measure(counts: Counts, scratch: Path, index: int) -> Measured:
     credentials = fresh_credentials()
     counter = RequestCounter()
-    options = ["--seed", SEED, "--rate-limit", counts.rate]
+    # With a canary associate, as the docs advise: the model phase's larger form.
+    options = ["--seed", SEED, "--rate-limit", counts.rate, CANARY_ASSOCIATE, CANARY_ASSOCIATE_ID]
     if counts.max_examples:
         options += ["--max-examples", str(counts.max_examples)]
     if counts.thorough:

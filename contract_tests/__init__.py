@@ -6,13 +6,13 @@ by role:
 
 - ``facts/``: what the suite knows of the contract, read from the spec;
 - ``cases/``: case hooks that choose and shape the cases sent;
-- ``checks/``: checks of single answers; ``effects/``: the read-back of accepted saves
-  and its checks;
+- ``checks/``: checks of single answers;
+- ``model/``: the model-based phase: Save, Get and Remove against a model of the store;
 - ``hooks.py``: what schemathesis loads, under ``st run`` and under pytest alike (it
   imports no pytest); ``run_state.py``: what one run remembers, one object per run;
 - ``run/``: one pytest run (options, target, session, report folders, clean-up);
   ``report/``: its tallies and end summary;
 - ``conftest.py`` wires the pytest run; ``test_contract.py`` runs the examples,
-  coverage and fuzzing phases, one test per operation, and ``test_stateful.py`` the
-  stateful one.
+  coverage and fuzzing phases, one test per operation, ``test_stateful.py`` the
+  stateful one and ``test_model.py`` the model-based one.
 """

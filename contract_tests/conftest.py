@@ -27,9 +27,8 @@ from contract_tests.run.options import (
     masked_arguments,
     read_options,
 )
-from contract_tests.run.read_back_settings import effect_settings
 from contract_tests.run.report_folders import prune_reports
-from contract_tests.run.saved_credentials import Cleanup, SavedCredentials
+from contract_tests.run.saved_credentials import Cleanup
 from contract_tests.run.schemathesis_schema import contract_schema as build_contract_schema
 from contract_tests.run.target import Target, open_target
 from contract_tests.run.target_probe import TargetUnusableError, probe_target
@@ -55,6 +54,11 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(scope="session")
 def contract_options(pytestconfig: pytest.Config) -> ContractOptions:
     return pytestconfig.stash[OPTIONS_KEY]
+
+
+@pytest.fixture(scope="session")
+def contract_run(pytestconfig: pytest.Config) -> ContractRun:
+    return pytestconfig.stash[RUN_KEY]
 
 
 @pytest.fixture(scope="session")
@@ -101,8 +105,8 @@ def contract_schema(
     )
     run.cases = CaseTally(contract_target.headers)
     # This session's run, in place of the one contract_tests.hooks started on import.
-    run.state = start_run(options.thorough, effect_settings(options, contract_target))
-    saved = SavedCredentials()
+    run.state = start_run(options.thorough)
+    saved = run.saved
     for part in (run.checks, run.cases, saved):
         part.attach(schema)
     if options.associate_id is not None:

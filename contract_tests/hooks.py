@@ -6,32 +6,28 @@ starts the process's run (contract_tests.run_state): under ``st run`` the only o
 under pytest replaced by the one conftest.py starts from the suite's options.
 """
 
-# Imported first, so its filter is the first to run: the order every run has had so far
-# (the read-back imports it, and was imported before the other filters). It therefore
-# also counts, as sent, a case that a later filter leaves out.
+# Imported first, so its filter is the first to run: the order every run has had so far.
+# It therefore also counts, as sent, a case that a later filter leaves out.
 from contract_tests.cases import budget  # isort: skip
 from contract_tests import run_state
 from contract_tests.cases import accept_negotiation, framing_headers, lossy_encodings
-from contract_tests.checks import responses
-from contract_tests.effects import checks as read_back_checks
-from contract_tests.effects.read_back import EffectSettings, RunMemory
+from contract_tests.checks import responses, xml_answers
 
 __all__ = [
     "accept_negotiation",
     "budget",
     "framing_headers",
     "lossy_encodings",
-    "read_back_checks",
     "responses",
     "start_run",
+    "xml_answers",
 ]
 
 
-def start_run(thorough: bool, settings: EffectSettings) -> run_state.RunState:
-    """A fresh run, made the process's own: nothing counted, nothing read back yet."""
-    memory = RunMemory(settings, settings.deliberate_probes)
-    return run_state.start(run_state.RunState(budget.Budget(thorough), memory))
+def start_run(thorough: bool) -> run_state.RunState:
+    """A fresh run, made the process's own: nothing counted yet."""
+    return run_state.start(run_state.RunState(budget.Budget(thorough)))
 
 
 # `st run` has none of the suite's options: its run reads its switches from the environment.
-start_run(budget.thorough_from_environment(), EffectSettings.from_environment())
+start_run(budget.thorough_from_environment())

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     # Only named here: the modules that define them look their run up in this one.
     from contract_tests.cases.budget import Budget
-    from contract_tests.effects.read_back import RunMemory
 
 
 def _turns() -> defaultdict[str, itertools.count[int]]:
@@ -27,7 +26,6 @@ def _turns() -> defaultdict[str, itertools.count[int]]:
 @dataclass
 class RunState:
     budget: Budget
-    read_back: RunMemory
     # How many cases of each operation have been given their Accept so far
     # (cases/accept_negotiation.py).
     accept_turns: defaultdict[str, itertools.count[int]] = field(default_factory=_turns)

@@ -14,6 +14,11 @@ from reference_server.launcher import serve_app
 from reference_server.settings import Identity, Scheme, Settings
 
 
+def no_fault(app: ASGIApp) -> ASGIApp:
+    """The reference server as it is."""
+    return app
+
+
 @contextmanager
 def serve_reference_app(
     wrap: Callable[[ASGIApp], ASGIApp], directory: Path, basic: tuple[str, str]

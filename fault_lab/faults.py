@@ -19,14 +19,15 @@ from starlette.types import ASGIApp
 import spec_loader
 from contract_tests.facts.contract import TOLERATED_BODY_EXTENSION
 from fault_lab.intercept import Answer, Exchange, intercept
+from fault_lab.model_faults import MODEL_FAULTS, MODEL_VARIATIONS
 
 # Re-exported: modules that plant faults of their own import Fault from here.
 from fault_lab.planted_fault import Fault as Fault
-from fault_lab.read_back_faults import READ_BACK_FAULTS
+from fault_lab.read_back_faults import CONFORMANT_VARIATIONS, READ_BACK_FAULTS
 from fault_lab.store_access import json_document
 
 # The faults of this module break the Save operation's answers; those of
-# read_back_faults.py what Save, Get and Remove do.
+# read_back_faults.py and model_faults.py what Save, Get and Remove do.
 SAVE = "SaveUntrustedCredentialsForAssociate"
 SPEC = spec_loader.load_spec()
 REQUEST_SCHEMA = spec_loader.request_schema(SPEC, SAVE)
@@ -277,7 +278,10 @@ FAULTS = (
         intercept(edit_answer=first_xml_type_refused),
     ),
     *READ_BACK_FAULTS,
+    *MODEL_FAULTS,
 )
+# Servers that answer otherwise than the reference server, within the spec.
+VARIATIONS = (*CONFORMANT_VARIATIONS, *MODEL_VARIATIONS)
 
 
 def fault_named(name: str) -> Fault:

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 from starlette.types import ASGIApp
 
+# The pytest -k expression of the model-based phase (contract_tests/test_model.py).
+MODEL_PHASE = "test_model"
+
 
 @dataclass(frozen=True)
 class Fault:
@@ -16,6 +19,9 @@ class Fault:
     breaks: str
     caught_by: str
     wrap: Callable[[ASGIApp], ASGIApp]
+    # A pytest -k expression: the phase that hosts ``caught_by``, run alone, where the
+    # other phases cannot see the fault and would only add time.
+    only: str | None = None
 
 
 @dataclass(frozen=True)

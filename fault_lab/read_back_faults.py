@@ -19,14 +19,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 from starlette.types import ASGIApp
 
 import spec_loader
 from fault_lab.intercept import Answer, EditAnswer, Exchange, Forward, around, intercept
-from fault_lab.planted_fault import Fault, Variation
+from fault_lab.planted_fault import MODEL_PHASE, Fault, Variation
 from fault_lab.store_access import (
     ANSWER_JSON_TYPES,
     GET,
@@ -48,6 +48,7 @@ from fault_lab.store_access import (
     set_value_at,
     stored,
 )
+from fault_lab.wire import edit_get_answer
 from spec_loader.documents import value_at
 from spec_loader.statuses import NO_CONTENT, OK, spec_key
 
@@ -214,17 +215,24 @@ def with_another_types_credentials(app: ASGIApp) -> ASGIApp:
 # --- conformant variations -----------------------------------------------------------
 
 
-def dates_in_utc_with_seven_digits(item: Document) -> None:
-    """The vendor's other way of writing the same instant: ``2019-07-14T01:24:48.5653810Z``."""
+def dates_moved_to(zone: tzinfo, item: Document, written: Callable[[datetime], str]) -> None:
+    """Each date of ``item`` as the same instant in ``zone``, ``written`` as a server would."""
     for name in DATE_FIELDS:
         date = parsed_date(item.get(name))
         if date is None or date.tzinfo is None:
             continue
         try:
-            utc = date.astimezone(UTC)
+            moved = date.astimezone(zone)
         except OverflowError:
             continue
-        item[name] = utc.replace(tzinfo=None).isoformat(timespec="microseconds") + "0Z"
+        item[name] = written(moved)
+
+
+def dates_in_utc_with_seven_digits(item: Document) -> None:
+    """The vendor's other way of writing the same instant: ``2019-07-14T01:24:48.5653810Z``."""
+    dates_moved_to(
+        UTC, item, lambda date: date.replace(tzinfo=None).isoformat(timespec="microseconds") + "0Z"
+    )
 
 
 def example_of(schema: dict[str, Any]) -> Any:
@@ -269,48 +277,56 @@ READ_BACK_FAULTS = (
         "answers a save 204 and stores nothing",
         "saved_credential_reads_back",
         taken_back(SAVE, only_over_an_earlier_one=False),
+        only=MODEL_PHASE,
     ),
     Fault(
         "first_write_wins",
         "ignores a save of a key already stored",
         "saved_credential_reads_back",
         taken_back(SAVE, only_over_an_earlier_one=True),
+        only=MODEL_PHASE,
     ),
     Fault(
         "saved_under_another_associate",
         f"stores a save under {ASSOCIATE_FIELD} + 1",
         "saved_credential_reads_back",
         intercept(edit_request=saved_under_next_associate),
+        only=MODEL_PHASE,
     ),
     Fault(
         "text_field_dropped",
         f"reads back without {TEXT_FIELD}",
         "saved_credential_reads_back",
         intercept(edit_answer=edit_read_back(each_item(drop_text))),
+        only=MODEL_PHASE,
     ),
     Fault(
         "flag_flipped",
         f"reads back {FLAG_FIELD} negated",
         "saved_credential_reads_back",
         intercept(edit_answer=edit_read_back(each_item(flip_flag))),
+        only=MODEL_PHASE,
     ),
     Fault(
         "date_moved_by_an_hour",
         f"reads back {DATE_FIELDS[0]} an hour later",
         "saved_credential_reads_back",
         intercept(edit_answer=edit_read_back(each_item(move_date_by_an_hour))),
+        only=MODEL_PHASE,
     ),
     Fault(
         "secret_shown_to_administrator",
         f"reads back {', '.join(SECRET_FIELDS)} to an identity that may not see it",
         "secret_visibility",
         around(read_as_system_user),
+        only=MODEL_PHASE,
     ),
     Fault(
         "inactive_hidden",
         f"reads back only credentials whose {FLAG_FIELD} is true",
         "saved_credential_reads_back",
         intercept(edit_answer=edit_read_back(without_inactive)),
+        only=MODEL_PHASE,
     ),
     Fault(
         "remove_removes_nothing",
@@ -318,12 +334,14 @@ READ_BACK_FAULTS = (
         "removed_credential_is_gone",
         # With nothing stored before, there is nothing to keep.
         taken_back(REMOVE, only_over_an_earlier_one=True),
+        only=MODEL_PHASE,
     ),
     Fault(
         "other_type_read_back",
         f"reads back the credentials of another {TYPE_FIELD} too",
         "no_foreign_credentials",
         with_another_types_credentials,
+        only=MODEL_PHASE,
     ),
 )
 
@@ -348,5 +366,9 @@ CONFORMANT_VARIATIONS = (
         f"writes a hidden {', '.join(SECRET_FIELDS)} as null instead of leaving it out",
         each_item(null_for_hidden_secret),
     ),
-    variation("reversed_order", "reads back the credentials in reverse order", reversed_order),
+    Variation(
+        "reversed_order",
+        "reads back the credentials in reverse order, in JSON and XML answers alike",
+        intercept(edit_answer=edit_get_answer(lambda request, items: reversed_order(items))),
+    ),
 )

@@ -1,23 +1,21 @@
 """The request budget: coverage-phase cases that no check could tell from one already sent.
 
 Against a real server the suite runs at about 10 requests a second, so a run costs what
-it sends. The coverage phase makes each of its variants once per request media type,
-and several of those types carry a body in the same encoding: the four JSON ones
-(``application/json``, ``text/json`` and the ``+json`` types) put the same bytes on the
-wire, and so do the two XML ones, only the ``Content-Type`` differs. By default (the
-budget mode) a coverage case is sent only if no earlier coverage case of the run made
-the same request up to that: same operation, method, query, headers, cookies and body,
-and a media type of the same encoding. Only invalid cases are left out: every valid one
-goes in its own media type, so each type is seen accepted, and the examples and fuzzing
-phases still send every media type, valid and invalid; the coverage phase still sends
-every invalid variant once per encoding.
+it sends. The coverage phase makes each of its variants once per request media type:
+seven of them, in three encodings. The four JSON types (``application/json``,
+``text/json`` and the ``+json`` types) put the same bytes on the wire, and so do the two
+XML ones; only the ``Content-Type`` differs. By default (the budget mode):
 
-The read-back (effects/read_back.py: Get, Remove, Get again, three requests per accepted save)
-is made likewise for the first accepted save of each shape only: the same encoding,
-and per carrier field the same JSON type (left out, null, empty text, text, ...) and,
-for a boolean, the same value. A server that drops a field, moves a date, flips a flag
-or stores nothing does so for every save of a shape, so the first one shows it; the
-saves not read back are still removed at the end of the run (run/saved_credentials.py).
+- a valid coverage case goes once per encoding, after the first valid case of each media
+  type of its operation (every type is seen accepted; the fuzzing phase still sends
+  every type, valid and invalid);
+- a case of the spec's examples goes once per operation and encoding (with the run's
+  credentials and without: where the 401 itself is judged);
+- an invalid coverage case goes once: a variant already sent in another media type, of
+  any encoding, is left out (the fuzzing phase still sends invalid cases in every type).
+
+A case is the same as an earlier one when it makes the same request up to the media
+type: same operation, method, query, headers, cookies and body.
 
 ``--thorough`` (``CONTRACT_THOROUGH=1``) sends every case, as before: for a nightly
 run. ``st run`` reads the variable too, since schemathesis.toml loads this hook.
@@ -33,9 +31,7 @@ import schemathesis
 from schemathesis import GenerationMode, HookContext
 
 from contract_tests import run_state
-from contract_tests.facts.save_links import effect_facts
 from contract_tests.http_parts import AnyCase
-from spec_loader.documents import MISSING, json_type, value_at
 from spec_loader.media_types import body_syntax, essence
 
 THOROUGH_ENV_VAR = "CONTRACT_THOROUGH"
@@ -57,22 +53,9 @@ def _sorted_items(mapping: Any) -> list[Any]:
     return sorted((str(key).lower(), repr(value)) for key, value in dict(mapping).items())
 
 
-def carrier_shape(case: AnyCase) -> str:
-    """What the read-back checks can tell apart between two accepted saves of ``case``'s kind."""
-    facts = effect_facts()
-    carrier = value_at(case.body, facts.carrier_path)
-    fields = {}
-    for field in (*facts.compared_fields, *facts.secret_fields):
-        value = carrier.get(field.name, MISSING) if isinstance(carrier, dict) else MISSING
-        kind = "missing" if value is MISSING else json_type(value)
-        if value == "" or isinstance(value, bool):
-            kind = f"{kind} {value!r}"
-        fields[field.name] = kind
-    return json.dumps({"encoding": encoding(case.media_type), "fields": fields}, sort_keys=True)
-
-
-def request_fingerprint(case: AnyCase) -> str:
-    """What the server receives from ``case``, up to the media type within one encoding."""
+def request_fingerprint(case: AnyCase, within_encoding: bool) -> str:
+    """What the server receives from ``case``, up to the media type (``within_encoding``:
+    within the same encoding)."""
     parts = {
         "operation": case.operation.label,
         "method": case.method,
@@ -81,7 +64,7 @@ def request_fingerprint(case: AnyCase) -> str:
         # A Content-Type given as a header (not the media type) is part of the request.
         "headers": _sorted_items(case.headers),
         "cookies": _sorted_items(case.cookies),
-        "encoding": encoding(case.media_type),
+        "encoding": encoding(case.media_type) if within_encoding else None,
         "body": repr(case.body),
     }
     return json.dumps(parts, sort_keys=True, default=repr)
@@ -108,27 +91,35 @@ class Budget:
     def __init__(self, thorough: bool) -> None:
         self.thorough = thorough
         self.coverage_requests = FirstOnly()
-        self.read_back_shapes = FirstOnly()
+        # (operation, media type) pairs a valid coverage case was sent in.
+        self.accepted_types = FirstOnly()
+        self.examples = FirstOnly()
 
     def admits(self, case: AnyCase, phase: str | None, positive: bool = False) -> bool:
-        """Whether ``case`` of ``phase`` is sent. Valid cases always are: each media type
-        must be seen accepted, and the read-back is budgeted on its own."""
-        if self.thorough or positive or phase != COVERAGE_PHASE:
+        """Whether ``case`` of ``phase`` is sent."""
+        if self.thorough or phase != COVERAGE_PHASE:
             return True
-        return self.coverage_requests.admits(request_fingerprint(case))
+        if positive and self.accepted_types.admits(f"{case.operation.label} {case.media_type}"):
+            return True
+        return self.coverage_requests.admits(request_fingerprint(case, within_encoding=positive))
 
-    def reads_back(self, case: AnyCase) -> bool:
-        """Whether the accepted save of ``case`` is read back."""
-        return self.thorough or self.read_back_shapes.admits(carrier_shape(case))
+    def sends_example(self, case: AnyCase) -> bool:
+        """Whether a case of the spec's examples is sent: once per operation and encoding.
+
+        schemathesis gives the examples phase no filter_case hook, so the test asks here.
+        """
+        if self.thorough:
+            return True
+        return self.examples.admits(f"{case.operation.label} {encoding(case.media_type)}")
 
     def describe(self) -> str:
         """The summary's line: the mode, and what it left out."""
         if self.thorough:
-            return "thorough (every case, every read-back)"
+            return "thorough (every case, the longer model phase)"
         return (
-            f"budget (left out: {self.coverage_requests.turned_away} coverage cases repeating"
-            f" a request, {self.read_back_shapes.turned_away} read-backs of a shape already"
-            " read back; --thorough sends them)"
+            f"budget (left out: {self.coverage_requests.turned_away} coverage cases and"
+            f" {self.examples.turned_away} examples repeating a request; --thorough sends them,"
+            " and runs the model phase longer)"
         )
 
 

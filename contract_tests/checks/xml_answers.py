@@ -69,15 +69,23 @@ def value_of(element: Element, schema: spec_loader.JsonObject) -> Any:
         return value_from_text(element.text or "", types)
     found: dict[str, Any] = {}
     for child in children:
-        value = value_of(child, child_schema(schema, child.tag))
-        if child.tag in found:
-            previous = found[child.tag]
-            found[child.tag] = (
-                [*previous, value] if isinstance(previous, list) else [previous, value]
-            )
+        name = local_name(child.tag)
+        value = value_of(child, child_schema(schema, name))
+        if name in found:
+            previous = found[name]
+            found[name] = [*previous, value] if isinstance(previous, list) else [previous, value]
         else:
-            found[child.tag] = value
+            found[name] = value
     return found
+
+
+def local_name(tag: str) -> str:
+    """An element's name without its namespace: ``{http://...}Comment`` -> ``Comment``.
+
+    The spec names no XML namespace, and ASP.NET's DataContractSerializer writes every
+    element in one of its own, so the name alone is what the schema's property is.
+    """
+    return tag.rpartition("}")[2]
 
 
 @schemathesis.deserializer(*xml_answer_media_types())

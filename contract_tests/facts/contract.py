@@ -32,6 +32,8 @@ class OperationFacts:
     tolerated_no_content_body: bytes | None
     # Where the request body carries secrets (format: password).
     secret_paths: tuple[tuple[str, ...], ...]
+    # The media types the spec lists for the operation's success answers.
+    answer_media_types: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,12 @@ def _operation_facts(spec: spec_loader.JsonObject, op: spec_loader.Operation) ->
             spec_loader.secret_paths(spec_loader.request_schema(spec, op.operation_id))
             if media_types
             else ()
+        ),
+        answer_media_types=frozenset(
+            media_type
+            for status in spec_loader.response_statuses(spec, op.operation_id)
+            if status.startswith("2")
+            for media_type in spec_loader.response(spec, op.operation_id, status).get("content", {})
         ),
     )
 

@@ -56,6 +56,12 @@ class CheckTally:
         self.applied.update({result.name for result in results})
         self.failed.update({result.name for result in results if result.failure is not None})
 
+    def record_judgement(self, name: str, failed: bool) -> None:
+        """One judgement of a check the suite makes outside schemathesis (the model phase's),
+        on a response already counted."""
+        self.applied[name] += 1
+        self.failed[name] += failed
+
     def counts(self) -> list[CheckCount]:
         names = sorted({*self.enabled, *self.applied})
         return [

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from contract_tests.model.tally import ModelTally
 from contract_tests.report.case_tally import CaseTally
 from contract_tests.report.check_tally import CheckTally
 from contract_tests.report.summary import RunFacts, summary_lines
-from contract_tests.run.saved_credentials import Cleanup
+from contract_tests.run.saved_credentials import Cleanup, SavedCredentials
 from contract_tests.run_state import RunState
 
 
@@ -23,6 +24,9 @@ class ContractRun:
     cases: CaseTally = field(default_factory=lambda: CaseTally({}))
     checks: CheckTally = field(default_factory=CheckTally)
     cleanup: Cleanup | None = None
+    # Every credential the run saved, to remove at its end.
+    saved: SavedCredentials = field(default_factory=SavedCredentials)
+    model: ModelTally | None = None  # filled in by the model-based phase
     stopped: str | None = None  # why the run stopped before testing
     exit_status: int | None = None
 
@@ -50,15 +54,6 @@ def verdict(run: ContractRun) -> str:
     return f"ERROR: pytest exit code {run.exit_status} (see above)"
 
 
-def secrets_seen_lines(state: RunState) -> list[str]:
-    """How the run's identity saw SecretValue come back, when it read any back."""
-    seen = state.read_back.secrets_seen
-    if not seen:
-        return []
-    counts = ", ".join(f"{rule.value} {count}x" for rule, count in sorted(seen.items()))
-    return [f"secrets:     SecretValue as the run's identity read it back: {counts}"]
-
-
 def end_lines(run: ContractRun, reports_dir: Path) -> list[str]:
     """The lines printed under "contract suite" at the end of the run."""
     assert run.facts is not None
@@ -69,7 +64,7 @@ def end_lines(run: ContractRun, reports_dir: Path) -> list[str]:
             f"verdict:     {verdict(run)}",
         ]
     facts = replace(run.facts, mode=run.state.budget.describe())
-    lines = summary_lines(facts, run.cases, run.checks.counts(), run.cleanup, verdict(run))
-    lines += secrets_seen_lines(run.state)
+    model = run.model.lines() if run.model is not None else None
+    lines = summary_lines(facts, run.cases, run.checks.counts(), run.cleanup, verdict(run), model)
     lines.append(f"reports:     {reports_dir.resolve()}")
     return lines

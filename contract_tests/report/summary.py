@@ -29,6 +29,7 @@ def summary_lines(
     checks: list[CheckCount],
     cleanup: Cleanup | None,
     verdict: str,
+    model: list[str] | None = None,
 ) -> list[str]:
     where = " (the embedded reference server)" if facts.embedded else ""
     lines = [
@@ -53,6 +54,7 @@ def summary_lines(
     for count in checks:
         numbers = f"{count.applied:>7}  {count.failed:>6}  {count.not_applicable:>14}"
         lines.append(f"  {count.name:<{width}}  {numbers}")
+    lines += model or ["model:       not run"]
     lines += _cleanup_lines(cleanup)
     lines.append(f"verdict:     {verdict}")
     return lines

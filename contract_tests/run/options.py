@@ -16,19 +16,29 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import spec_loader
 from contract_tests.cases.budget import THOROUGH_ENV_VAR, switched_on
 from contract_tests.cases.one_associate import is_valid_associate
-from contract_tests.effects.read_back import EXPECT_SECRETS_ENV_VAR, SecretRule
+from contract_tests.model.readers import EXPECT_SECRETS_ENV_VAR, SecretRule
 from contract_tests.run.rate_limit import Rate, parse_rate
 
 # Enough for the fuzzing phase to try every media type many times and stay near a minute.
 DEFAULT_MAX_EXAMPLES = 300
-# In the budget mode (without --thorough): at 10 requests a second, each fuzzing case
-# costs a tenth of a second and more (its read-back). 120 per operation still tries each
-# of the seven media types about 17 times, the kill matrix catches every fault with 30,
-# and a default run stays under P6's 1,500 requests for other seeds too (150 sent up to
-# 1,504 across seeds 1-5).
-BUDGET_MAX_EXAMPLES = 120
+# In the budget mode (without --thorough): at 10 requests a second each fuzzing case
+# costs a tenth of a second, so the phase gets a total, shared by the spec's operations:
+# the more operations, the fewer cases each, and a default run stays within P6's 1,500
+# requests. Never fewer than the kill matrix's 30 per operation, with which it catches
+# its whole catalogue.
+BUDGET_FUZZING_CASES = 210
+MIN_MAX_EXAMPLES = 30
+
+
+def budget_max_examples() -> int:
+    """Fuzzing cases per operation in the budget mode: the total over the spec's operations."""
+    count = len(spec_loader.operations(spec_loader.load_spec()))
+    return max(MIN_MAX_EXAMPLES, BUDGET_FUZZING_CASES // max(count, 1))
+
+
 REPORTS_ROOT = Path("reports")
 # Each run's folder under REPORTS_ROOT: the prefix and its UTC start time.
 REPORTS_PREFIX = "contract-"
@@ -81,6 +91,14 @@ OPTIONS = (
         " associate only (default: any associate the generator makes).",
     ),
     Option(
+        "--canary-associate-id",
+        "CONTRACT_CANARY_ASSOCIATE_ID",
+        "A second associate the model-based phase may save and remove credentials of: it"
+        " varies AssociateId between the two and checks that what a step did not target"
+        " stays unchanged (default: the next associate against the embedded server; none"
+        " against --target-url, and the summary says what could not be checked).",
+    ),
+    Option(
         "--rate-limit",
         "CONTRACT_RATE_LIMIT",
         "At most this many requests, e.g. 10/s or 600/m, or 'none'. Default:"
@@ -96,8 +114,9 @@ OPTIONS = (
     Option(
         "--max-examples",
         "CONTRACT_MAX_EXAMPLES",
-        f"Cases of the fuzzing phase per operation (default {BUDGET_MAX_EXAMPLES},"
-        f" with --thorough {DEFAULT_MAX_EXAMPLES}).",
+        f"Cases of the fuzzing phase per operation (default {BUDGET_FUZZING_CASES} over"
+        f" the spec's operations, at least {MIN_MAX_EXAMPLES}; with --thorough"
+        f" {DEFAULT_MAX_EXAMPLES}).",
     ),
     Option(
         "--reports-dir",
@@ -113,10 +132,9 @@ OPTIONS = (
     Option(
         "--thorough",
         THOROUGH_ENV_VAR,
-        "Send everything the default budget mode leaves out: invalid coverage cases that"
-        " repeat a request in another media type of the same encoding, read-backs of a"
-        f" save shaped like one already read back, and fuzzing beyond {BUDGET_MAX_EXAMPLES}"
-        f" cases per operation ({DEFAULT_MAX_EXAMPLES} instead).",
+        "Send everything the default budget mode leaves out: coverage cases that repeat a"
+        " request in another media type, fuzzing beyond its budget's share per operation"
+        f" ({DEFAULT_MAX_EXAMPLES} cases instead), and a longer model phase.",
         is_switch=True,
     ),
     Option(
@@ -146,6 +164,7 @@ class ContractOptions:
     app_token: str | None
     xsrf_token: str | None
     associate_id: int | None
+    canary_associate_id: int | None
     # None: no limit.
     rate_limit: Rate | None
     keep_data: bool
@@ -194,6 +213,12 @@ def read_options(config: pytest.Config) -> ContractOptions:
     reports_dir = values["reports_dir"]
     keep_reports = _integer(values["keep_reports"], "--keep-reports")
     thorough = switched_on(values["thorough"])
+    associate_id = _associate(values["associate_id"], "--associate-id")
+    canary = _associate(values["canary_associate_id"], "--canary-associate-id")
+    if canary is not None and canary == associate_id:
+        raise pytest.UsageError(
+            "--canary-associate-id must name another associate than --associate-id"
+        )
     if keep_reports is not None and keep_reports < 1:
         raise pytest.UsageError("--keep-reports counts this run's folder too: at least 1")
     return ContractOptions(
@@ -201,12 +226,13 @@ def read_options(config: pytest.Config) -> ContractOptions:
         authorization=values["authorization"] or None,
         app_token=values["app_token"] or None,
         xsrf_token=values["xsrf_token"] or None,
-        associate_id=_associate(values["associate_id"]),
+        associate_id=associate_id,
+        canary_associate_id=canary,
         rate_limit=_rate(values["rate_limit"] or (NAMED_TARGET_RATE if target_url else None)),
         keep_data=switched_on(values["keep_data"]),
         seed=_integer(values["seed"], "--seed") or secrets.randbelow(2**32),
         max_examples=_integer(values["max_examples"], "--max-examples")
-        or (DEFAULT_MAX_EXAMPLES if thorough else BUDGET_MAX_EXAMPLES),
+        or (DEFAULT_MAX_EXAMPLES if thorough else budget_max_examples()),
         reports_dir=Path(reports_dir) if reports_dir else _timestamped_reports_dir(),
         keep_reports=DEFAULT_KEEP_REPORTS if keep_reports is None else keep_reports,
         thorough=thorough,
@@ -231,12 +257,10 @@ def _check_url(url: str) -> None:
         )
 
 
-def _associate(value: str | None) -> int | None:
-    associate_id = _integer(value, "--associate-id")
+def _associate(value: str | None, flag: str) -> int | None:
+    associate_id = _integer(value, flag)
     if associate_id is not None and not is_valid_associate(associate_id):
-        raise pytest.UsageError(
-            f"--associate-id {associate_id} is not an associate id the spec allows"
-        )
+        raise pytest.UsageError(f"{flag} {associate_id} is not an associate id the spec allows")
     return associate_id
 
 

@@ -82,6 +82,8 @@ class SavedCredentials:
         }
         # By the Remove and its body's JSON text: a save twice is one.
         self.keys: dict[str, tuple[str, dict[str, Any]]] = {}
+        # Keys the run removed itself (the model phase): counted, not removed again.
+        self.removed_already: set[str] = set()
 
     def attach(self, schema: BaseSchema) -> None:
         schema.hooks.register_hook_with_name(self.after_call, "after_call")
@@ -93,15 +95,28 @@ class SavedCredentials:
         if link is None:
             return
         output = StepOutput(response, case)
-        key = {
-            name: _evaluated(expression, output) for name, expression in link.expressions.items()
-        }
-        text = json.dumps([link.operation_id, key], sort_keys=True, default=str)
-        self.keys.setdefault(text, (link.operation_id, key))
+        self.record(
+            link.operation_id,
+            {name: _evaluated(expression, output) for name, expression in link.expressions.items()},
+        )
+
+    def record(self, remove_id: str, key: dict[str, Any]) -> None:
+        """Remember a saved credential by its Remove and body, to remove it at the end."""
+        text = _text(remove_id, key)
+        self.keys.setdefault(text, (remove_id, key))
+        self.removed_already.discard(text)
+
+    def forget(self, remove_id: str, *keys: dict[str, Any]) -> None:
+        """The run removed these credentials itself: counted as removed, not removed again."""
+        for key in keys:
+            if _text(remove_id, key) in self.keys:
+                self.removed_already.add(_text(remove_id, key))
 
     def remove_all(self, session: requests.Session, target: Target) -> Cleanup:
-        result = Cleanup(saved=len(self.keys))
-        for remove_id, key in self.keys.values():
+        result = Cleanup(saved=len(self.keys), removed=len(self.removed_already))
+        for text, (remove_id, key) in self.keys.items():
+            if text in self.removed_already:
+                continue
             reason = self._remove(session, target, self.removes[remove_id], key)
             if reason is None:
                 result.removed += 1
@@ -130,6 +145,10 @@ class SavedCredentials:
         if is_success(answer.status_code):
             return None
         return f"answered {answer.status_code}"
+
+
+def _text(remove_id: str, key: dict[str, Any]) -> str:
+    return json.dumps([remove_id, key], sort_keys=True, default=str)
 
 
 def _evaluated(expression: str, output: StepOutput) -> Any:

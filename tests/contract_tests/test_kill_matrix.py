@@ -7,10 +7,10 @@ import pytest
 from schemathesis.checks import CHECKS
 
 import contract_tests.hooks
+from contract_tests.model.judge import MODEL_CHECKS
 from fault_lab.batch import CLEAN, Batch
-from fault_lab.faults import FAULTS
+from fault_lab.faults import FAULTS, VARIATIONS
 from fault_lab.planted_fault import Fault, Variation
-from fault_lab.read_back_faults import CONFORMANT_VARIATIONS
 from fault_lab.suite_run import TESTS_FAILED
 
 
@@ -27,9 +27,7 @@ def test_planted_fault_is_killed_by_its_check(batch: Batch, fault: Fault) -> Non
     assert fault.caught_by in run.failed_checks, run.output[-5000:]
 
 
-@pytest.mark.parametrize(
-    "variation", CONFORMANT_VARIATIONS, ids=[variation.name for variation in CONFORMANT_VARIATIONS]
-)
+@pytest.mark.parametrize("variation", VARIATIONS, ids=[variation.name for variation in VARIATIONS])
 def test_conformant_variation_passes(batch: Batch, variation: Variation) -> None:
     run = batch.runs[variation.name]
     assert run.exit_code == 0, run.output[-5000:]
@@ -37,22 +35,24 @@ def test_conformant_variation_passes(batch: Batch, variation: Variation) -> None
 
 
 def custom_checks() -> set[str]:
-    """The checks this project registers with schemathesis, by name: contract_tests.hooks
-    imports every module that registers some."""
-    return {
+    """The checks of this project, by name: those it registers with schemathesis
+    (contract_tests.hooks imports every module that registers some), and the model
+    phase's."""
+    registered = {
         check.__name__
         for check in CHECKS.get_all()
         if check.__module__.partition(".")[0] == contract_tests.__name__
     }
+    return registered | set(MODEL_CHECKS)
 
 
 def test_catalogue_is_large_enough_and_names_distinct() -> None:
-    names = [wrapper.name for wrapper in (*FAULTS, *CONFORMANT_VARIATIONS)]
-    assert len(FAULTS) >= 26
-    assert len(CONFORMANT_VARIATIONS) >= 4
+    names = [wrapper.name for wrapper in (*FAULTS, *VARIATIONS)]
+    assert len(FAULTS) >= 43
+    assert len(VARIATIONS) >= 9
     assert len(set(names)) == len(names)
     # A misspelt check never fails, and its fault would never be killed.
-    assert {fault.caught_by for fault in FAULTS} <= set(CHECKS.get_all_names())
+    assert {fault.caught_by for fault in FAULTS} <= set(CHECKS.get_all_names()) | set(MODEL_CHECKS)
 
 
 def test_every_custom_check_fails_on_some_fault(batch: Batch) -> None:
@@ -79,7 +79,7 @@ BUILT_IN_CHECKS = {
 
 def test_every_check_runs(batch: Batch) -> None:
     custom = custom_checks()
-    assert len(custom) >= 11
+    assert len(custom) >= 15
     # The checks the faults aim at (the read-back ones among them) are this project's or
     # built-in, and each of them, like every other, judged the clean server's answers.
     assert {fault.caught_by for fault in FAULTS} <= BUILT_IN_CHECKS | custom

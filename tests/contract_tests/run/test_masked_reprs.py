@@ -21,6 +21,7 @@ def test_options_repr_masks_every_credential() -> None:
         app_token=f"{SECRET}-app",
         xsrf_token=f"{SECRET}-xsrf",
         associate_id=42,
+        canary_associate_id=43,
         rate_limit=parse_rate("10/s"),
         keep_data=False,
         seed=1,

@@ -1,0 +1,386 @@
+"""The hypothesis state machine of the model-based phase: the rules Save, Get and Remove.
+
+A sequence starts from the residents (saved before the first one, see run.py) and runs
+random steps on the small key space (keys.py), where writes collide and every write has
+a resident beside it that differs in one key part. After every step each (AssociateId,
+Type) of the space is read, in a media type that turns with every read, and compared with the model;
+a Get step reads its own (AssociateId, Type) twice, where the spec promises a stable
+order. At the end of a sequence what it saved is removed, so the next one starts from
+the residents again.
+
+A difference raises ModelDifferenceError with the sequence's calls; hypothesis shrinks the
+sequence and raises it again for the shortest one it found.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any, NoReturn
+
+import hypothesis
+import requests
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, rule, run_state_machine_as_test
+from schemathesis.core.failures import FailureGroup
+
+from contract_tests.model.bodies import get_body, recorded_keys, remove_body, save_body
+from contract_tests.model.calls import Item, Sent, answer_syntax, read_items
+from contract_tests.model.compare import differences, shown
+from contract_tests.model.judge import (
+    ORDER,
+    SAVED,
+    STATE_CHECKS,
+    Finding,
+    Step,
+    judge,
+    mark_seen,
+    secret_seen,
+)
+from contract_tests.model.keys import Group, Key, identity_key
+from contract_tests.model.readers import Reader
+from contract_tests.model.report import ModelDifferenceError, difference_report
+from contract_tests.model.run import ModelRun
+from contract_tests.model.shrink import ShrinkAllowanceSpentError
+from contract_tests.model.state import Model
+from contract_tests.model.values import LEFT_OUT, carriers
+from spec_loader.media_types import JSON_SYNTAX, XML_SYNTAX, body_syntax
+
+# How a step may spell the null key: a save may also leave PublicValue out; a Remove
+# must name it (the spec requires the field).
+NULL_SPELLINGS_IN_SAVE = (None, "", LEFT_OUT)
+NULL_SPELLINGS_IN_REMOVE = (None, "")
+
+
+def key_words(run: ModelRun, key: Key) -> str:
+    facts = run.facts
+    return (
+        f"{facts.associate_field} {key.associate}, {facts.kind_field} {shown(key.kind)},"
+        f" {facts.identity.name} {shown(key.identity)}"
+    )
+
+
+def group_words(run: ModelRun, group: Group) -> str:
+    return f"{run.facts.associate_field} {group[0]}, {run.facts.kind_field} {shown(group[1])}"
+
+
+class SequenceRun:
+    """One sequence's model, calls and reads; the machine's rules drive it."""
+
+    def __init__(self, run: ModelRun) -> None:
+        self.run = run
+        self.model: Model = run.base.copy()
+        self.calls: list[Sent] = []  # the steps so far, for the report
+        self.orders: dict[Group, list[str]] = {}  # the latest order read, per group
+        self.accepts = itertools.cycle((None, *run.facts.answer_media_types))
+
+    # --- sending -------------------------------------------------------------------
+
+    def send(self, what: str, operation_id: str, body: Any, media_type: str, **kwargs: Any) -> Sent:
+        case, headers = self.run.caller.prepare(operation_id, body, media_type, **kwargs)
+        sent = self.run.caller.deliver(what, case, headers)
+        try:
+            self.run.caller.judge(sent)
+        except FailureGroup as failures:
+            names = sorted({failure.title for failure in failures.exceptions})
+            findings = [Finding("checks", f"{sent.what}: {name}") for name in names]
+            report = difference_report(
+                self.run.facts, findings, [*self.calls, sent], None, None, self.run.mask
+            )
+            difference = ModelDifferenceError(f"{report}\n\n{failures}", report.checks)
+            raise self.found(difference) from None
+        return sent
+
+    def read(self, group: Group, reader: Reader, accept: str | None, step: Step, what: str) -> Sent:
+        facts = self.run.facts
+        media_type = facts.links.json_media_type
+        sent = self.send(
+            f"{what}: Get {group_words(self.run, group)}"
+            f" as {reader.label}, Accept {accept or '(none)'}",
+            facts.get_id,
+            get_body(facts, group),
+            media_type,
+            accept=accept,
+            reader=reader,
+        )
+        items, problem = read_items(facts, sent.response)
+        if items is None:
+            self.fail([Finding(SAVED, problem)], sent, None, None, record=True)
+        self.compare(group, sent, items, reader, step)
+        return sent
+
+    # --- judging -------------------------------------------------------------------
+
+    def compare(
+        self, group: Group, sent: Sent, items: list[Item], reader: Reader, step: Step
+    ) -> None:
+        run, facts = self.run, self.run.facts
+        run.tally.comparisons += 1
+        run.tally.canary_checks += group[0] == run.space.canary
+        syntax = answer_syntax(sent.response)
+        results = [
+            (
+                candidate,
+                judge(facts, candidate, group, items, reader, step, run.mask is None, syntax),
+            )
+            for candidate in self.model.candidates
+        ]
+        alive = [candidate for candidate, findings in results if not findings]
+        reported = [] if alive else min(results, key=lambda result: len(result[1]))[1]
+        for check in STATE_CHECKS:
+            run.record(check, any(finding.check == check for finding in reported))
+        if not alive:
+            candidate = next(candidate for candidate, findings in results if findings is reported)
+            self.fail(reported, sent, (candidate, group), items)
+        for candidate in alive:
+            mark_seen(candidate, group, syntax)
+        self.model.candidates = alive
+        if reader is run.readers[0]:
+            self.count_secrets(group, items)
+        self.check_order(group, sent, items, step)
+
+    def count_secrets(self, group: Group, items: list[Item]) -> None:
+        facts, candidate = self.run.facts, self.model.candidates[0]
+        fold = candidate.comparison.identity_fold
+        for same, stored in candidate.in_group(group):
+            for item in items:
+                if fold(identity_key(item.get(facts.identity.name))) == same.identity:
+                    seen = secret_seen(facts, stored, item)
+                    if seen is not None:
+                        self.run.tally.secrets_seen[seen] += 1
+
+    def check_order(self, group: Group, sent: Sent, items: list[Item], step: Step) -> None:
+        if not self.run.facts.stable_order:
+            return
+        order = [repr(item.get(self.run.facts.identity.name)) for item in items]
+        written = step.action != "get" and step.target is not None and step.target.group == group
+        before = None if written else self.orders.get(group)
+        self.orders[group] = order
+        if before is None:
+            return
+        unstable = sorted(before) == sorted(order) and before != order
+        self.run.record(ORDER, unstable)
+        if unstable:
+            self.fail(
+                [
+                    Finding(
+                        ORDER,
+                        f"with no write between them, two Gets of {group_words(self.run, group)}"
+                        f" list the credentials in another order: {', '.join(before)}, then"
+                        f" {', '.join(order)}",
+                    )
+                ],
+                sent,
+                None,
+                items,
+            )
+
+    def fail(
+        self,
+        findings: list[Finding],
+        sent: Sent,
+        expected: tuple[Any, Group] | None,
+        answered: list[Item] | None,
+        record: bool = False,
+    ) -> NoReturn:
+        """Raise the difference; ``record`` it in the tally where no comparison did."""
+        for finding in findings if record else []:
+            self.run.record(finding.check, True)
+        raise self.found(
+            difference_report(
+                self.run.facts, findings, [*self.calls, sent], expected, answered, self.run.mask
+            )
+        )
+
+    def found(self, difference: ModelDifferenceError) -> ModelDifferenceError:
+        """Note a difference: shrinking keeps the shortest."""
+        self.run.shrink.found(difference, len(self.calls), self.run.caller.sent)
+        return difference
+
+    def check_all(self, step: Step, skip: Group | None = None) -> None:
+        """Read every (AssociateId, Type) of the space (but ``skip``) and compare it."""
+        for group in self.run.space.groups():
+            if group != skip:
+                self.read(group, self.run.readers[0], next(self.accepts), step, "then")
+
+    # --- the steps -----------------------------------------------------------------
+
+    def write(self, what: str, operation_id: str, body: Any, media_type: str) -> None:
+        """Send a step's Save or Remove, which the spec's schema accepts: it must succeed."""
+        sent = self.send(f"{what} as {media_type}", operation_id, body, media_type)
+        self.calls.append(sent)
+        if not sent.accepted:
+            finding = Finding(
+                SAVED, f"a valid {what.split()[0]} was answered {sent.response.status_code}"
+            )
+            self.fail([finding], sent, None, None, record=True)
+
+    def save(self, key: Key, carrier: dict[str, Any], spelling: Any, media_type: str) -> None:
+        facts = self.run.facts
+        body = save_body(facts, key, carrier, spelling)
+        self.write(f"Save {key_words(self.run, key)}", facts.save_id, body, media_type)
+        self.run.tally.keys_touched.add(key)
+        self.model.save(key, carrier)
+        self.check_all(Step("save", key))
+
+    def remove(self, key: Key, spelling: Any, media_type: str) -> None:
+        facts = self.run.facts
+        body = remove_body(facts, key, spelling)
+        self.write(f"Remove {key_words(self.run, key)}", facts.remove_id, body, media_type)
+        self.model.remove(key)
+        self.check_all(Step("remove", key))
+
+    def get(self, group: Group, reader: Reader, accept: str | None) -> None:
+        step = Step("get")
+        self.calls.append(self.read(group, reader, accept, step, "Get"))
+        if self.run.facts.stable_order:
+            self.read(group, reader, accept, step, "the same Get again")
+        self.check_all(step, skip=group)
+
+    def tear_down(self) -> None:
+        """Remove what the sequence saved, then read each group and put it back as the
+        residents alone: a resident missing or changed is saved again, anything else
+        removed.
+
+        A write that takes more than its key would otherwise carry its damage into the
+        next sequence, and hypothesis, replaying a sequence while it shrinks it, would
+        meet another store each time. Unjudged: a sequence that failed has been reported.
+        """
+        facts, run = self.run.facts, self.run
+        for key in self.model.held_keys():
+            self.quietly(
+                f"Remove {key_words(run, key)}",
+                facts.remove_id,
+                remove_body(facts, key, key.identity or None),
+            )
+            run.ledger.forget(facts.remove_id, *recorded_keys(facts, key))
+        for group in run.space.groups():
+            sent = self.quietly(
+                f"Get {group_words(run, group)}", facts.get_id, get_body(facts, group)
+            )
+            items = read_items(facts, sent.response)[0] if sent is not None else None
+            found = {identity_key(item.get(facts.identity.name)): item for item in items or []}
+            for key, carrier in run.residents.items():
+                if key.group != group:
+                    continue
+                item = found.pop(key.identity, None)
+                if item is None or differences(facts.links.compared_fields, carrier, item):
+                    body = save_body(facts, key, carrier, key.identity)
+                    self.quietly(f"Save {key_words(run, key)}", facts.save_id, body)
+            for item in found.values():
+                spelled = item.get(facts.identity.name)
+                key = Key(*group, identity_key(spelled))
+                self.quietly(
+                    f"Remove {key_words(run, key)}",
+                    facts.remove_id,
+                    remove_body(facts, key, spelled),
+                )
+
+    def quietly(self, what: str, operation_id: str, body: Any) -> Sent | None:
+        """A request of the clean-up: unjudged, and None when it got no answer."""
+        facts, caller = self.run.facts, self.run.caller
+        case, headers = caller.prepare(operation_id, body, facts.links.json_media_type)
+        try:
+            return caller.deliver(what, case, headers)
+        except requests.RequestException:
+            return None
+
+
+def save_residents(run: ModelRun) -> None:
+    """Save the residents and read them back: every sequence starts from them, seen as saved."""
+    facts = run.facts
+    sequence = SequenceRun(run)
+    for key, carrier in run.residents.items():
+        sent = sequence.send(
+            f"Save the resident {key_words(run, key)}",
+            facts.save_id,
+            save_body(facts, key, carrier, key.identity),
+            facts.links.json_media_type,
+        )
+        sequence.calls.append(sent)
+        sequence.model.save(key, carrier, resident=True)
+    # Each group in JSON and in XML: a resident is then seen as saved in both, and a
+    # later difference in either is a change a step made.
+    for syntax in (JSON_SYNTAX, XML_SYNTAX):
+        accept = next(kind for kind in facts.answer_media_types if body_syntax(kind) == syntax)
+        for group in run.space.groups():
+            sequence.read(group, run.readers[0], accept, Step("save"), "then")
+    run.base = sequence.model
+
+
+def run_sequences(run: ModelRun, seed: int) -> None:
+    """The budget's sequences with ``seed``; a difference is raised for the shortest
+    sequence found within the shrink allowance."""
+    settings = hypothesis.settings(
+        max_examples=run.budget.sequences,
+        stateful_step_count=run.budget.steps,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(hypothesis.HealthCheck),
+        # The failure carries the shortest sequence as curl commands, secrets masked;
+        # hypothesis' own account of it would print the drawn values, secrets included.
+        verbosity=hypothesis.Verbosity.quiet,
+    )
+    machine = hypothesis.seed(seed)(store_machine(run))
+    try:
+        run_state_machine_as_test(machine, settings=settings)
+    except ShrinkAllowanceSpentError:
+        assert run.shrink.shortest is not None
+        raise run.shrink.shortest from None
+    except hypothesis.errors.Flaky:
+        if run.shrink.shortest is None:
+            raise
+        if run.shrink.spent:
+            raise run.shrink.shortest from None
+        # A server whose damage outlives a sequence (a Remove that removes nothing) gives
+        # a replay another store: the shortest difference seen is still the answer.
+        raise run.shrink.shortest.replayed_differently() from None
+
+
+def store_machine(run: ModelRun) -> type[RuleBasedStateMachine]:
+    """The state machine class of one run (its rules close over the run)."""
+    facts, space = run.facts, run.space
+    every_key = space.keys()
+
+    class CredentialStore(RuleBasedStateMachine):
+        def __init__(self) -> None:
+            super().__init__()
+            run.shrink.before_replay(run.caller.sent)
+            self.sequence = SequenceRun(run)
+            run.tally.sequences += 1
+
+        def target(self, data: st.DataObject) -> Key:
+            return data.draw(st.sampled_from(every_key), label="key")
+
+        @rule(data=st.data())
+        def save(self, data: st.DataObject) -> None:
+            run.tally.steps += 1
+            key = self.target(data)
+            carrier = data.draw(carriers(facts.carrier_fields), label="carrier")
+            spelling = key.identity or data.draw(st.sampled_from(NULL_SPELLINGS_IN_SAVE))
+            media_type = data.draw(st.sampled_from(facts.save_media_types), label="media type")
+            self.sequence.save(key, carrier, spelling, media_type)
+
+        @rule(data=st.data())
+        def remove(self, data: st.DataObject) -> None:
+            run.tally.steps += 1
+            key = self.target(data)
+            spelling = key.identity or data.draw(st.sampled_from(NULL_SPELLINGS_IN_REMOVE))
+            media_type = data.draw(st.sampled_from(facts.remove_media_types), label="media type")
+            self.sequence.remove(key, spelling, media_type)
+
+        @rule(
+            group=st.sampled_from(space.groups()),
+            accept=st.sampled_from((None, *facts.answer_media_types)),
+            reader=st.sampled_from(run.readers),
+        )
+        def get(self, group: Group, accept: str | None, reader: Reader) -> None:
+            run.tally.steps += 1
+            self.sequence.get(group, reader, accept)
+
+        def teardown(self) -> None:
+            model = self.sequence.model
+            if len(model.candidates) < run.ways:  # the server showed how it compares keys
+                run.tally.key_comparisons[model.candidates[0].comparison.describe()] += 1
+            self.sequence.tear_down()
+
+    return CredentialStore

@@ -1,0 +1,118 @@
+"""The model phase in-process, against the reference server wrapped in a fault or variation.
+
+The same sequences and rounds as a run's model phase (contract_tests/model/), with every
+check of the run loaded and tallied, but without a pytest process per server: fast
+enough for a test per check.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import schemathesis
+from starlette.types import ASGIApp
+
+import spec_loader
+from contract_tests.model.calls import Caller
+from contract_tests.model.concurrency import rounds
+from contract_tests.model.facts import model_facts
+from contract_tests.model.keys import key_space
+from contract_tests.model.machine import run_sequences, save_residents
+from contract_tests.model.readers import Reader, SecretRule
+from contract_tests.model.report import ModelDifferenceError
+from contract_tests.model.run import ModelBudget, ModelRun, new_run
+from contract_tests.report.check_tally import CheckTally
+from contract_tests.run.connection import every_request_through, reusable_session
+from contract_tests.run.saved_credentials import SavedCredentials
+from contract_tests.run.schemathesis_schema import CONFIG_PATH
+from fault_lab.fault_servers import serve_reference_app
+from fault_lab.store_access import SYSTEM_AUTHORIZATION
+from spec_loader.auth import basic_authorization
+
+ASSOCIATE, CANARY = 42, 43
+# Fewer sequences than a run's: each test aims at one fault.
+BUDGET = ModelBudget(sequences=6, steps=6, concurrent_rounds=3, shrink_requests=300)
+SEED = 20261128
+
+
+@dataclass
+class Outcome:
+    difference: ModelDifferenceError | None
+    tally: CheckTally
+    run: ModelRun
+
+    @property
+    def failed_checks(self) -> set[str]:
+        return {name for name, count in self.tally.failed.items() if count}
+
+
+@contextmanager
+def model_run_against(wrap: Callable[[ASGIApp], ASGIApp]) -> Iterator[tuple[ModelRun, CheckTally]]:
+    """A model run with residents saved, on ``wrap(reference app)``; the tally attached."""
+    user = (f"model-{secrets.token_hex(4)}", secrets.token_urlsafe(16))
+    with (
+        tempfile.TemporaryDirectory(prefix="model-harness-") as directory,
+        serve_reference_app(wrap, Path(directory), user) as base_url,
+    ):
+        config = schemathesis.Config.from_path(CONFIG_PATH)
+        schema = schemathesis.openapi.from_path(spec_loader.spec_path(), config=config)
+        schema.config.update(base_url=base_url)
+        tally, ledger = CheckTally(), SavedCredentials()
+        tally.attach(schema)
+        ledger.attach(schema)
+        facts = model_facts()
+        session = reusable_session()
+        caller = Caller(
+            schema,
+            session,
+            {"Authorization": basic_authorization(":".join(user))},
+            facts.links.json_media_type,
+        )
+        readers = (
+            Reader("the administrator", SecretRule.HIDDEN),
+            Reader("the system user", SecretRule.SHOWN, {"Authorization": SYSTEM_AUTHORIZATION}),
+        )
+        space = key_space(facts, ASSOCIATE, CANARY)
+        run = new_run(facts, space, caller, readers, tally.record_judgement, ledger, BUDGET)
+        with every_request_through(session):
+            yield run, tally
+
+
+def outcome_against(wrap: Callable[[ASGIApp], ASGIApp], concurrent: bool = False) -> Outcome:
+    """The sequences (or, ``concurrent``, the rounds of writes at once) against ``wrap``."""
+    with model_run_against(wrap) as (run, tally):
+        try:
+            save_residents(run)
+            if concurrent:
+                rounds(run, run.budget.concurrent_rounds)
+            else:
+                run_sequences(run, SEED)
+        except ModelDifferenceError as difference:
+            return Outcome(difference, tally, run)
+        return Outcome(None, tally, run)
+
+
+def main(arguments: list[str]) -> int:
+    """``python -m fault_lab.model_harness FAULT``: the model phase against one planted
+    fault, printed as a run prints it (masked)."""
+    # Imported here: the fault catalogue imports this module's users, not this module.
+    from fault_lab.faults import FAULTS
+
+    (name,) = arguments
+    fault = next(fault for fault in FAULTS if fault.name == name)
+    outcome = outcome_against(fault.wrap)
+    if outcome.difference is None:
+        print(f"{name}: the model phase found no difference")
+        return 1
+    print(outcome.difference)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
