@@ -1,11 +1,13 @@
 """The docs stay true: their links resolve, the files they name exist, the README stays
-short, nothing cites a file outside the repository, and the README's examples and the
-benchmarks' table are what their commands give.
+short, nothing cites a file outside the repository, the README's examples and the
+benchmarks' table are what their commands give, and the suite page lists the planted
+faults and conformant variations the kill matrix runs.
 
 Guards proved by hand: a link to `docs/nowhere.md`, an anchor `#no-such-section`, a
 backticked `tests/contract/no_such_module.py`, a 121st README line, a comment citing
 the team's notes file, a README client example reading a variable the test does not
-set, and one changed figure in the benchmarks' table each made one of these tests fail.
+set, one changed figure in the benchmarks' table, and a fault left out of the suite
+page's catalogue each made one of these tests fail.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import pytest
 
 from benchmarks.ratios import Spread
 from benchmarks.report import Figure, Result, Target, table
+from fault_lab.faults import FAULTS, VARIATIONS
 from reference_server.launcher import RunningServer, start_server
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,6 +41,7 @@ PAGES = (
 README_MAX_LINES = 120
 BENCHMARKS_PAGE = ROOT / "docs" / "benchmarks.md"
 BENCHMARKS_JSON = ROOT / "docs" / "benchmarks.json"
+SUITE_PAGE = ROOT / "docs" / "suite.md"
 TICKET_WAIT_SECONDS = 10.0
 
 FENCE = re.compile(r"^```.*?^```[ \t]*$", re.MULTILINE | re.DOTALL)
@@ -232,3 +236,36 @@ def test_the_benchmarks_table_is_what_the_benchmarks_printed() -> None:
     shown = re.search(r"<!-- benchmarks-table -->\n(.*?)\n<!-- /benchmarks-table -->", page, re.S)
     assert shown is not None
     assert shown.group(1) == table(reported_results(document))
+
+
+def table_rows(page: Path, header: str) -> list[list[str]]:
+    """The cells of every row of the page's tables whose header row starts ``header``."""
+    rows: list[list[str]] = []
+    lines = iter(prose(page).splitlines())
+    for line in lines:
+        if line.startswith(header):
+            next(lines)  # the |---| line
+            for row in lines:
+                if not row.startswith("|"):
+                    break
+                rows.append([cell.strip() for cell in row.strip("|").split("|")])
+    return rows
+
+
+def test_the_suite_page_lists_the_fault_catalogue() -> None:
+    listed = {(row[0], row[-1]) for row in table_rows(SUITE_PAGE, "| fault |")}
+    assert listed == {(fault.name, fault.caught_by) for fault in FAULTS}
+
+
+def test_the_suite_page_lists_the_conformant_variations() -> None:
+    listed = {row[0] for row in table_rows(SUITE_PAGE, "| variation |")}
+    assert listed == {variation.name for variation in VARIATIONS}
+
+
+def test_the_kill_matrix_totals_shown_are_the_catalogue_s() -> None:
+    servers = len(VARIATIONS) + 1  # and the clean reference server
+    shown = [block for block in code_blocks(SUITE_PAGE, "text") if "faults killed" in block]
+    assert shown == [
+        f"{len(FAULTS)}/{len(FAULTS)} faults killed by their check (100%)\n"
+        f"{servers}/{servers} conformant servers passed (variations and the clean one)\n"
+    ]
