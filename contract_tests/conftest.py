@@ -36,8 +36,6 @@ from contract_tests.run.target_probe import TargetUnusableError, probe_target
 from contract_tests.run_state import RunState
 from contract_tests.saved_credentials import Cleanup
 
-NOT_TESTED_REASON = "not tested: the verdict below says why"
-
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     add_options(parser)
@@ -119,11 +117,7 @@ def contract_schema(
         probe_target(schema, contract_target, options)
         yield schema
     except TargetUnusableError as unusable:
-        run.stopped = str(unusable)
-        # Stop after this test, which is skipped: pytest.exit would print its reason last,
-        # after the summary, whose verdict says why once.
-        request.session.shouldstop = NOT_TESTED_REASON
-        pytest.skip(NOT_TESTED_REASON)
+        run.stop_untested(str(unusable), request.session)
     finally:
         # Also after a failure, pytest.exit or Ctrl-C: pytest tears session fixtures down.
         if options.keep_data:

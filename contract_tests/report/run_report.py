@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import time
 from dataclasses import dataclass, field
+from typing import NoReturn
 
 import pytest
 
@@ -39,6 +40,9 @@ RUN_KEY = pytest.StashKey["ContractRun"]()
 FINISHED = frozenset({pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED})
 
 
+NOT_TESTED_REASON = "not tested: the verdict below says why"
+
+
 @dataclass
 class ContractRun:
     options: ContractOptions
@@ -59,10 +63,18 @@ class ContractRun:
     saved: SavedCredentials = field(default_factory=SavedCredentials)
     model: ModelTally | None = None  # filled in by the model-based phase
     secrets_seen: dict[str, int] = field(default_factory=dict)
-    stopped: str | None = None  # why the run stopped before testing
+    stopped: str | None = None  # why the run stopped before testing it all
     # Label -> path under the reports folder, of each report written.
     reports: dict[str, str] = field(default_factory=dict)
     data: RunData | None = None  # the end record, once gathered
+
+    def stop_untested(self, reason: str, session: pytest.Session) -> NoReturn:
+        """End the run as not tested, for ``reason``, from inside a fixture."""
+        self.stopped = reason
+        # Stop after this test, which is skipped: pytest.exit would print its reason last,
+        # after the summary, whose verdict says why once.
+        session.shouldstop = NOT_TESTED_REASON
+        pytest.skip(NOT_TESTED_REASON)
 
     @property
     def verdict(self) -> Verdict | None:

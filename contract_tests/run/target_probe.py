@@ -21,8 +21,8 @@ from contract_tests.cases.one_associate import associate_fields, pin_associate
 from contract_tests.facts.save_links import effect_facts
 from contract_tests.run.options import SECRET_OPTIONS, ContractOptions
 from contract_tests.run.target import Target
+from spec_loader.statuses import is_refused
 
-REFUSED = frozenset({401, 403})
 NOT_FOUND = 404
 # Long enough for a slow server's first answer; a stuck one fails the run quickly.
 PROBE_TIMEOUT_SECONDS = 15
@@ -68,7 +68,7 @@ def probe_target(schema: BaseSchema, target: Target, options: ContractOptions) -
     except requests.RequestException as error:
         raise TargetUnusableError(f"{url}: the request failed ({_reason(error)})") from None
     status: int = response.status_code
-    if status in REFUSED:
+    if is_refused(status):
         raise TargetUnusableError(
             f"{url}: the spec's example save was refused with {status}: the credentials"
             f" given ({credentials_given(options)}) are not accepted"
