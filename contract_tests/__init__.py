@@ -14,6 +14,6 @@ parts, by role:
   session, report folders);
   ``report/``: its tallies, verdict and end record, the summary and ``report.html``;
 - ``conftest.py`` wires the pytest run; ``test_contract.py`` runs the examples,
-  coverage and fuzzing phases, ``test_stateful.py`` the stateful one and
-  ``test_model.py`` the model-based one.
+  coverage and fuzzing phases, one test per operation, ``test_stateful.py`` the
+  stateful one and ``test_model.py`` the model-based one.
 """

@@ -92,6 +92,7 @@ def run_suite(
     *options: str,
     authorization: str | None = None,
     env: dict[str, str] | None = None,
+    timeout: float = RUN_TIMEOUT_SECONDS,
 ) -> SuiteRun:
     """``pytest contract_tests`` with ``options``, ignoring the caller's CONTRACT_* variables.
 
@@ -104,7 +105,7 @@ def run_suite(
         env=suite_environment(authorization, env),
         capture_output=True,
         text=True,
-        timeout=RUN_TIMEOUT_SECONDS,
+        timeout=timeout,
         check=False,
     )
     return SuiteRun(
