@@ -49,7 +49,7 @@ GIVEN = {
 }
 # A fault whose violations are printed with curl reproductions: where a credential would leak.
 FAULT = fault_named("error_in_foreign_shape")
-DOCUMENTS = (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")))
+DOCUMENTS = (*sorted(ROOT.glob("*.md")), *sorted((ROOT / "docs").glob("*.md")))
 CODE_BLOCK = re.compile(r"^```[a-z]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 pytestmark = pytest.mark.slow
