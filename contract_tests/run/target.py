@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import shlex
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -69,15 +70,18 @@ def embedded_reference_server() -> Iterator[tuple[str, str, str]]:
     The credentials exist only for this run, so nothing real can leak into a report.
     """
     # Imported here: a run against a named server does not need the server's extras.
+    from reference_server.credential_sources import CREDENTIALS_ENV_VAR
     from reference_server.identities import SYSTEM_SUFFIX
     from reference_server.launcher import start_server
 
     administrator, system_user = made_up_basic_credentials(), made_up_basic_credentials()
+    # By environment variable, not as flags: a command line shows in every process list.
+    identities = shlex.join(["--basic", administrator, "--basic", f"{system_user}@{SYSTEM_SUFFIX}"])
     with (
         tempfile.TemporaryDirectory(prefix="contract-server-") as directory,
         start_server(
             database=Path(directory) / "credentials.sqlite3",
-            args=("--basic", administrator, "--basic", f"{system_user}@{SYSTEM_SUFFIX}"),
+            env={CREDENTIALS_ENV_VAR: identities},
         ) as server,
     ):
         yield server.base_url, basic_authorization(administrator), basic_authorization(system_user)
