@@ -50,6 +50,8 @@ class Step:
     target: Key | None = None
     # The check that a difference in the target's own credential fails.
     own_check: str = SAVED
+    # Through the caller's own view (own_view.py), not the ForAssociate one.
+    own_view: bool = False
 
 
 @dataclass(frozen=True)

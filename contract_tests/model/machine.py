@@ -20,7 +20,12 @@ from typing import Any, NoReturn
 import hypothesis
 import requests
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, rule, run_state_machine_as_test
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 from schemathesis.core.failures import FailureGroup
 
 from contract_tests.model.bodies import get_body, recorded_keys, remove_body, save_body
@@ -37,6 +42,7 @@ from contract_tests.model.judge import (
     secret_seen,
 )
 from contract_tests.model.keys import Group, Key, identity_key
+from contract_tests.model.own_view import CROSS_VIEW, OwnView, across_views, own_media_types
 from contract_tests.model.readers import Reader
 from contract_tests.model.report import ModelDifferenceError, difference_report
 from contract_tests.model.run import ModelRun
@@ -92,41 +98,76 @@ class SequenceRun:
 
     def read(self, group: Group, reader: Reader, accept: str | None, step: Step, what: str) -> Sent:
         facts = self.run.facts
-        media_type = facts.links.json_media_type
         sent = self.send(
             f"{what}: Get {group_words(self.run, group)}"
             f" as {reader.label}, Accept {accept or '(none)'}",
             facts.get_id,
             get_body(facts, group),
-            media_type,
+            facts.links.json_media_type,
             accept=accept,
             reader=reader,
         )
-        items, problem = read_items(facts, sent.response)
+        return self.judge_read(group, sent, reader, step, own_read=False)
+
+    def read_own(self, kind: str, accept: str | None, step: Step, what: str) -> Sent:
+        """The caller's own Get of ``kind``: the group of the caller's associate."""
+        own = self.own_view()
+        sent = self.send(
+            f"{what}: own Get {self.run.facts.kind_field} {shown(kind)}"
+            f" as {own.owner.label}, Accept {accept or '(none)'}",
+            own.own.read_back.operation_id,
+            own.get_body(kind),
+            self.run.facts.links.json_media_type,
+            accept=accept,
+            reader=own.owner,
+        )
+        return self.judge_read((own.associate, kind), sent, own.owner, step, own_read=True)
+
+    def judge_read(
+        self, group: Group, sent: Sent, reader: Reader, step: Step, own_read: bool
+    ) -> Sent:
+        items, problem = read_items(self.run.facts, sent.response)
         if items is None:
             self.fail([Finding(SAVED, problem)], sent, None, None, record=True)
-        self.compare(group, sent, items, reader, step)
+        self.compare(group, sent, items, reader, step, own_read)
         return sent
+
+    def own_view(self) -> OwnView:
+        assert self.run.own is not None, "an own step without an own view"
+        return self.run.own
 
     # --- judging -------------------------------------------------------------------
 
     def compare(
-        self, group: Group, sent: Sent, items: list[Item], reader: Reader, step: Step
+        self,
+        group: Group,
+        sent: Sent,
+        items: list[Item],
+        reader: Reader,
+        step: Step,
+        own_read: bool = False,
     ) -> None:
         run, facts = self.run, self.run.facts
         run.tally.comparisons += 1
         run.tally.canary_checks += group[0] == run.space.canary
+        run.tally.own_view_checks += own_read or step.own_view
         syntax = answer_syntax(sent.response)
+        # The own view is the ForAssociate one of the caller's associate: a difference seen
+        # through it, or after a write through it, is a difference between the two views.
+        across = own_read or step.own_view
         results = [
             (
                 candidate,
-                judge(facts, candidate, group, items, reader, step, run.mask is None, syntax),
+                across_views(
+                    judge(facts, candidate, group, items, reader, step, run.mask is None, syntax),
+                    across,
+                ),
             )
             for candidate in self.model.candidates
         ]
         alive = [candidate for candidate, findings in results if not findings]
         reported = [] if alive else min(results, key=lambda result: len(result[1]))[1]
-        for check in STATE_CHECKS:
+        for check in (*STATE_CHECKS, CROSS_VIEW) if run.own else STATE_CHECKS:
             run.record(check, any(finding.check == check for finding in reported))
         if not alive:
             candidate = next(candidate for candidate, findings in results if findings is reported)
@@ -196,28 +237,38 @@ class SequenceRun:
         self.run.shrink.found(difference, len(self.calls), self.run.caller.sent)
         return difference
 
-    def check_all(self, step: Step, skip: Group | None = None) -> None:
-        """Read every (AssociateId, Type) of the space (but ``skip``) and compare it."""
+    def check_all(self, step: Step, skip: Group | None = None, skip_own: bool = False) -> None:
+        """Read every (AssociateId, Type) of the space (but ``skip``) and compare it; and,
+        where the run has an own view, the targeted kind through it (but ``skip_own``)."""
         for group in self.run.space.groups():
             if group != skip:
                 self.read(group, self.run.readers[0], next(self.accepts), step, "then")
+        if self.run.own is not None and not skip_own:
+            self.read_own(self.run.space.kind, next(self.accepts), step, "then")
 
     # --- the steps -----------------------------------------------------------------
 
-    def write(self, what: str, operation_id: str, body: Any, media_type: str) -> None:
+    def write(
+        self,
+        action: str,
+        key: Key,
+        operation_id: str,
+        body: Any,
+        media_type: str,
+        reader: Reader | None = None,
+    ) -> None:
         """Send a step's Save or Remove, which the spec's schema accepts: it must succeed."""
-        sent = self.send(f"{what} as {media_type}", operation_id, body, media_type)
+        what = f"{action} {key_words(self.run, key)} as {media_type}"
+        sent = self.send(what, operation_id, body, media_type, reader=reader)
         self.calls.append(sent)
         if not sent.accepted:
-            finding = Finding(
-                SAVED, f"a valid {what.split()[0]} was answered {sent.response.status_code}"
-            )
+            finding = Finding(SAVED, f"a valid {action} was answered {sent.response.status_code}")
             self.fail([finding], sent, None, None, record=True)
 
     def save(self, key: Key, carrier: dict[str, Any], spelling: Any, media_type: str) -> None:
         facts = self.run.facts
         body = save_body(facts, key, carrier, spelling)
-        self.write(f"Save {key_words(self.run, key)}", facts.save_id, body, media_type)
+        self.write("Save", key, facts.save_id, body, media_type)
         self.run.tally.keys_touched.add(key)
         self.model.save(key, carrier)
         self.check_all(Step("save", key))
@@ -225,7 +276,7 @@ class SequenceRun:
     def remove(self, key: Key, spelling: Any, media_type: str) -> None:
         facts = self.run.facts
         body = remove_body(facts, key, spelling)
-        self.write(f"Remove {key_words(self.run, key)}", facts.remove_id, body, media_type)
+        self.write("Remove", key, facts.remove_id, body, media_type)
         self.model.remove(key)
         self.check_all(Step("remove", key))
 
@@ -235,6 +286,33 @@ class SequenceRun:
         if self.run.facts.stable_order:
             self.read(group, reader, accept, step, "the same Get again")
         self.check_all(step, skip=group)
+
+    # --- the caller's own view (own_view.py): the same store, the caller's associate ----
+
+    def own_save(
+        self, key: Key, carrier: dict[str, Any], spelling: Any, stray: Any, media_type: str
+    ) -> None:
+        own = self.own_view()
+        body = own.save_body(key, carrier, spelling, stray)
+        self.write("own Save", key, own.own.save_id, body, media_type, own.owner)
+        self.run.tally.keys_touched.add(key)
+        self.model.save(key, carrier)
+        self.check_all(Step("save", key, own_view=True))
+
+    def own_remove(self, key: Key, spelling: Any, media_type: str) -> None:
+        own = self.own_view()
+        body = own.remove_body(key, spelling)
+        self.write("own Remove", key, own.own.remove.operation_id, body, media_type, own.owner)
+        self.model.remove(key)
+        self.check_all(Step("remove", key, own_view=True))
+
+    def own_get(self, accept: str | None) -> None:
+        step = Step("get", own_view=True)
+        kind = self.run.space.kind
+        self.calls.append(self.read_own(kind, accept, step, "own Get"))
+        if self.run.facts.stable_order:
+            self.read_own(kind, accept, step, "the same own Get again")
+        self.check_all(step, skip_own=True)
 
     def tear_down(self) -> None:
         """Remove what the sequence saved, then read each group and put it back as the
@@ -340,6 +418,9 @@ def store_machine(run: ModelRun) -> type[RuleBasedStateMachine]:
     """The state machine class of one run (its rules close over the run)."""
     facts, space = run.facts, run.space
     every_key = space.keys()
+    own_save_types, own_remove_types = own_media_types(run.own)
+    # An own save ignores an associate in its body (the spec): sometimes it names another.
+    stray_associates = (LEFT_OUT, space.canary or space.associate + 1)
 
     class CredentialStore(RuleBasedStateMachine):
         def __init__(self) -> None:
@@ -367,6 +448,35 @@ def store_machine(run: ModelRun) -> type[RuleBasedStateMachine]:
             spelling = key.identity or data.draw(st.sampled_from(NULL_SPELLINGS_IN_REMOVE))
             media_type = data.draw(st.sampled_from(facts.remove_media_types), label="media type")
             self.sequence.remove(key, spelling, media_type)
+
+        @precondition(lambda _: run.own is not None)
+        @rule(data=st.data())
+        def own_save(self, data: st.DataObject) -> None:
+            run.tally.steps += 1
+            key = self.target(data)
+            carrier = data.draw(carriers(facts.carrier_fields), label="carrier")
+            spelling = key.identity or data.draw(st.sampled_from(NULL_SPELLINGS_IN_SAVE))
+            stray = data.draw(st.sampled_from(stray_associates), label="stray associate")
+            media_type = data.draw(st.sampled_from(own_save_types), label="media type")
+            self.sequence.own_save(key, carrier, spelling, stray, media_type)
+
+        @precondition(lambda _: run.own is not None)
+        @rule(data=st.data())
+        def own_remove(self, data: st.DataObject) -> None:
+            run.tally.steps += 1
+            # A key the sequence saved, where there is one: a Remove of nothing shows
+            # neither view anything.
+            held = self.sequence.model.held_keys()
+            key = data.draw(st.sampled_from(held or every_key), label="key")
+            spelling = key.identity or data.draw(st.sampled_from(NULL_SPELLINGS_IN_REMOVE))
+            media_type = data.draw(st.sampled_from(own_remove_types), label="media type")
+            self.sequence.own_remove(key, spelling, media_type)
+
+        @precondition(lambda _: run.own is not None)
+        @rule(accept=st.sampled_from((None, *facts.answer_media_types)))
+        def own_get(self, accept: str | None) -> None:
+            run.tally.steps += 1
+            self.sequence.own_get(accept)
 
         @rule(
             group=st.sampled_from(space.groups()),
