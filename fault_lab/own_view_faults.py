@@ -1,4 +1,4 @@
-"""Planted faults that only the model's comparison across the two views catches.
+"""Planted faults of the caller's own view, which the model's comparison across views catches.
 
 The spec says the caller's own Save, Get and Remove act on the caller's associate, in
 the same store as the ForAssociate operations. Each fault keeps the own view consistent
@@ -11,7 +11,8 @@ is the promise that both views are one store:
   the credential, the store still holds it;
 - an own Get served from a per-view cache that only the own writes refresh;
 - an own Save that takes the associate from a stray ``AssociateId`` in the body, a
-  field its schema does not name, instead of from the caller.
+  field its schema does not name, instead of from the caller (this one loses the
+  credential from the own view too: the own read-back catches it).
 
 The model harness (model_harness.py) runs the model with an identity whose associate is
 ``OWNER_ASSOCIATE``; these faults act on it as a server would on its caller.
@@ -26,7 +27,9 @@ from typing import Any
 from starlette.types import ASGIApp
 
 import spec_loader
-from contract_tests.model.own_view import CROSS_VIEW, own_facts
+from contract_tests.model.judge import CROSS_VIEW
+from contract_tests.model.judge import SAVED as SAVED_CHECK
+from contract_tests.model.own_view import own_facts
 from fault_lab.intercept import Answer, Exchange, Forward, around
 from fault_lab.planted_fault import MODEL_PHASE, Fault
 from fault_lab.store_access import (
@@ -177,7 +180,7 @@ OWN_VIEW_FAULTS = (
     Fault(
         "own_save_takes_body_associate",
         f"an own Save stores under the {ASSOCIATE_FIELD} of its body, a field it must ignore",
-        CROSS_VIEW,
+        SAVED_CHECK,
         keyed_to(body_associate),
         only=MODEL_PHASE,
     ),

@@ -32,6 +32,7 @@ from contract_tests.model.bodies import get_body, recorded_keys, remove_body, sa
 from contract_tests.model.calls import Item, Sent, answer_syntax, read_items
 from contract_tests.model.compare import differences, shown
 from contract_tests.model.judge import (
+    CROSS_VIEW,
     ORDER,
     SAVED,
     STATE_CHECKS,
@@ -42,7 +43,7 @@ from contract_tests.model.judge import (
     secret_seen,
 )
 from contract_tests.model.keys import Group, Key, identity_key
-from contract_tests.model.own_view import CROSS_VIEW, OwnView, across_views, own_media_types
+from contract_tests.model.own_view import OwnView, own_media_types
 from contract_tests.model.readers import Reader
 from contract_tests.model.report import ModelDifferenceError, difference_report
 from contract_tests.model.run import ModelRun
@@ -150,17 +151,13 @@ class SequenceRun:
         run, facts = self.run, self.run.facts
         run.tally.comparisons += 1
         run.tally.canary_checks += group[0] == run.space.canary
-        run.tally.own_view_checks += own_read or step.own_view
+        run.tally.own_view_checks += own_read
         syntax = answer_syntax(sent.response)
-        # The own view is the ForAssociate one of the caller's associate: a difference seen
-        # through it, or after a write through it, is a difference between the two views.
-        across = own_read or step.own_view
         results = [
             (
                 candidate,
-                across_views(
-                    judge(facts, candidate, group, items, reader, step, run.mask is None, syntax),
-                    across,
+                judge(
+                    facts, candidate, group, items, reader, step, run.mask is None, syntax, own_read
                 ),
             )
             for candidate in self.model.candidates
@@ -239,11 +236,16 @@ class SequenceRun:
 
     def check_all(self, step: Step, skip: Group | None = None, skip_own: bool = False) -> None:
         """Read every (AssociateId, Type) of the space (but ``skip``) and compare it; and,
-        where the run has an own view, the targeted kind through it (but ``skip_own``)."""
+        where the run has an own view, the targeted kind through it (but ``skip_own``): first
+        through the view the step used, so that a difference a view shows of itself is
+        found as such, and one between the views after it."""
+        own_read = self.run.own is not None and not skip_own
+        if own_read and step.own_view:
+            self.read_own(self.run.space.kind, next(self.accepts), step, "then")
         for group in self.run.space.groups():
             if group != skip:
                 self.read(group, self.run.readers[0], next(self.accepts), step, "then")
-        if self.run.own is not None and not skip_own:
+        if own_read and not step.own_view:
             self.read_own(self.run.space.kind, next(self.accepts), step, "then")
 
     # --- the steps -----------------------------------------------------------------
@@ -296,7 +298,7 @@ class SequenceRun:
         body = own.save_body(key, carrier, spelling, stray)
         self.write("own Save", key, own.own.save_id, body, media_type, own.owner)
         self.run.tally.keys_touched.add(key)
-        self.model.save(key, carrier)
+        self.model.save(key, carrier, own=True)
         self.check_all(Step("save", key, own_view=True))
 
     def own_remove(self, key: Key, spelling: Any, media_type: str) -> None:

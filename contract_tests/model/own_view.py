@@ -23,16 +23,11 @@ import spec_loader
 from contract_tests.facts.save_links import LinkedCall, linked_call
 from contract_tests.model.bodies import Body, save_body
 from contract_tests.model.facts import ModelFacts, model_facts
-from contract_tests.model.judge import SECRET, Finding
 from contract_tests.model.keys import Key
 from contract_tests.model.readers import Reader
 from contract_tests.model.values import LEFT_OUT
 from spec_loader.links import READ_BACK_LINK, REMOVE_LINK, response_links
 from spec_loader.statuses import is_success
-
-# A difference seen through one view after a write through the other, or through the
-# own view at all: the two views are one store, and the caller's associate is its key.
-CROSS_VIEW = "own_view_is_associate_view"
 
 
 @dataclass(frozen=True)
@@ -102,17 +97,6 @@ class OwnView:
         if found is None:
             raise ValueError(f"the spec refuses a {call.operation_id} of {key}")
         return found
-
-
-def across_views(findings: list[Finding], across: bool) -> list[Finding]:
-    """``findings`` of a read through one view after a write through the other: each but a
-    secret's is the views' difference (a secret's rule is the reader's, in either view)."""
-    if not across:
-        return findings
-    return [
-        finding if finding.check == SECRET else Finding(CROSS_VIEW, finding.text)
-        for finding in findings
-    ]
 
 
 def own_media_types(own: OwnView | None) -> tuple[tuple[str, ...], tuple[str, ...]]:

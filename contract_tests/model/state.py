@@ -26,6 +26,8 @@ class Stored:
     # difference in one of them is a change, a first one a save read back wrong.
     seen_in: set[str] = field(default_factory=set)
     resident: bool = False  # saved before the sequences, never targeted by a step
+    # Last written through the caller's own view (own_view.py), not the ForAssociate one.
+    own_write: bool = False
 
 
 @dataclass
@@ -33,7 +35,9 @@ class Candidate:
     comparison: Comparison
     held: dict[Key, Stored] = field(default_factory=dict)  # by comparison.same_key
 
-    def save(self, key: Key, carrier: Mapping[str, Any], resident: bool = False) -> None:
+    def save(
+        self, key: Key, carrier: Mapping[str, Any], resident: bool = False, own: bool = False
+    ) -> None:
         same = self.comparison.same_key(key)
         stored = self.held.get(same)
         if stored is None:
@@ -41,6 +45,7 @@ class Candidate:
         stored.carrier = dict(carrier)
         stored.spellings.add(identity_key(key.identity))
         stored.seen_in.clear()
+        stored.own_write = own
 
     def remove(self, key: Key) -> None:
         self.held.pop(self.comparison.same_key(key), None)
@@ -68,9 +73,11 @@ class Model:
     def of(cls, comparisons: list[Comparison]) -> Model:
         return cls([Candidate(comparison) for comparison in comparisons])
 
-    def save(self, key: Key, carrier: Mapping[str, Any], resident: bool = False) -> None:
+    def save(
+        self, key: Key, carrier: Mapping[str, Any], resident: bool = False, own: bool = False
+    ) -> None:
         for candidate in self.candidates:
-            candidate.save(key, carrier, resident)
+            candidate.save(key, carrier, resident, own)
 
     def remove(self, key: Key) -> None:
         for candidate in self.candidates:
