@@ -109,10 +109,12 @@ def contract_schema(
     saved = run.saved
     for part in (run.checks, run.cases, saved):
         part.attach(schema)
-    if options.associate_id is not None:
-        OneAssociate(options.associate_id).attach(schema)
+    # The embedded run's identity is an associate: every case is about it (docs/suite.md).
+    associate = options.associate_id or contract_target.own_associate
+    if associate is not None:
+        OneAssociate(associate).attach(schema)
     try:
-        probe_target(schema, contract_target, options.associate_id)
+        probe_target(schema, contract_target, associate)
         yield schema
     except TargetUnusableError as unusable:
         run.stopped = str(unusable)

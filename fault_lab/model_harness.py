@@ -32,7 +32,7 @@ from contract_tests.run.connection import every_request_through, reusable_sessio
 from contract_tests.run.saved_credentials import SavedCredentials
 from contract_tests.run.schemathesis_schema import CONFIG_PATH
 from fault_lab.fault_servers import serve_reference_app
-from fault_lab.own_view_faults import OWNER_ASSOCIATE
+from fault_lab.own_view_faults import OWNER_ASSOCIATE, through_siblings
 from fault_lab.store_access import SYSTEM_AUTHORIZATION
 from reference_server.settings import Identity, Scheme
 from spec_loader.auth import basic_authorization
@@ -55,8 +55,19 @@ class Outcome:
 
 
 @contextmanager
-def model_run_against(wrap: Callable[[ASGIApp], ASGIApp]) -> Iterator[tuple[ModelRun, CheckTally]]:
-    """A model run with residents saved, on ``wrap(reference app)``; the tally attached."""
+def model_run_against(
+    wrap: Callable[[ASGIApp], ASGIApp], own_as_is: bool = False
+) -> Iterator[tuple[ModelRun, CheckTally]]:
+    """A model run on ``wrap(reference app)``; the tally attached.
+
+    The faults and variations of the ForAssociate operations are written against those;
+    the own operations reach them as those (own_view_faults.through_siblings), so that
+    each acts on both views, as on a server that answers the own operations with the
+    ForAssociate code. ``own_as_is``: the own operations reach ``wrap`` as they are (for
+    the faults of the own view, and the server as it is).
+    """
+    if not own_as_is:
+        wrap = compose(through_siblings, wrap)
     user = (f"model-{secrets.token_hex(4)}", secrets.token_urlsafe(16))
     # The run's associate itself: the caller of the own operations.
     owner = f"owner-{secrets.token_hex(4)}:{secrets.token_urlsafe(16)}"
@@ -96,9 +107,17 @@ def model_run_against(wrap: Callable[[ASGIApp], ASGIApp]) -> Iterator[tuple[Mode
             yield run, tally
 
 
-def outcome_against(wrap: Callable[[ASGIApp], ASGIApp], concurrent: bool = False) -> Outcome:
+def compose(
+    outer: Callable[[ASGIApp], ASGIApp], inner: Callable[[ASGIApp], ASGIApp]
+) -> Callable[[ASGIApp], ASGIApp]:
+    return lambda app: outer(inner(app))
+
+
+def outcome_against(
+    wrap: Callable[[ASGIApp], ASGIApp], concurrent: bool = False, own_as_is: bool = False
+) -> Outcome:
     """The sequences (or, ``concurrent``, the rounds of writes at once) against ``wrap``."""
-    with model_run_against(wrap) as (run, tally):
+    with model_run_against(wrap, own_as_is) as (run, tally):
         try:
             save_residents(run)
             if concurrent:

@@ -87,6 +87,15 @@ def keyed_to(associate_of: Callable[[Document], Any]) -> Callable[[ASGIApp], ASG
     return around(handle)
 
 
+def own_associate(body: Document) -> int:
+    return OWNER_ASSOCIATE
+
+
+# The own operations answered by the ForAssociate ones for the caller's associate, as the
+# spec says they are: around a ForAssociate fault or variation, it acts on both views.
+through_siblings = keyed_to(own_associate)
+
+
 def next_associate(body: Document) -> int:
     return OWNER_ASSOCIATE + 1
 

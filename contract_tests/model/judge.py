@@ -94,8 +94,9 @@ def judge(
         if same == targeted and step.action != "get":
             check = step.own_check
         else:
-            check = UNTARGETED if syntax in stored.seen_in else SAVED
-        if stored.own_write != own_read:
+            check = UNTARGETED if seen_tag(syntax, own_read) in stored.seen_in else SAVED
+        # Not yet seen as last written through this view, and written through the other.
+        if check != UNTARGETED and stored.own_write != own_read:
             check = CROSS_VIEW
         name = _key_text(facts, stored.key)
         if not found:
@@ -182,10 +183,16 @@ def _secret(
     return findings
 
 
-def mark_seen(candidate: Candidate, group: Group, syntax: str) -> None:
+def seen_tag(syntax: str, own_read: bool) -> str:
+    """How Stored.seen_in names an answer's syntax, and its view: seen as saved through
+    one view is not yet seen through the other."""
+    return f"own {syntax}" if own_read else syntax
+
+
+def mark_seen(candidate: Candidate, group: Group, syntax: str, own_read: bool = False) -> None:
     """The group's credentials were all read back as last saved, in ``syntax``."""
     for _, stored in candidate.in_group(group):
-        stored.seen_in.add(syntax)
+        stored.seen_in.add(seen_tag(syntax, own_read))
 
 
 def secret_seen(facts: ModelFacts, stored: Stored, item: Item) -> SecretRule | None:

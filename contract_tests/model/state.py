@@ -22,7 +22,8 @@ class Stored:
     key: Key  # as the first save of it spelled it
     carrier: dict[str, Any]  # as the last save sent it, PublicValue aside
     spellings: set[str] = field(default_factory=set)
-    # The syntaxes (JSON, XML) of the answers that have shown it as last saved: a later
+    # The syntaxes (JSON, XML) of the answers that have shown it as last saved, through
+    # each view (judge.seen_tag): a later
     # difference in one of them is a change, a first one a save read back wrong.
     seen_in: set[str] = field(default_factory=set)
     resident: bool = False  # saved before the sequences, never targeted by a step
