@@ -448,12 +448,16 @@ def store_machine(run: ModelRun) -> type[RuleBasedStateMachine]:
                 return data.draw(st.sampled_from(held), label="key")
             return self.target(data)
 
-        @rule(data=st.data())
-        def save(self, data: st.DataObject) -> None:
+        def saved(self, data: st.DataObject) -> tuple[Key, dict[str, Any], Any]:
+            """A save step's key, carrier and PublicValue spelling, in either view."""
             run.tally.steps += 1
             key = self.target(data)
             carrier = data.draw(carriers(facts.carrier_fields), label="carrier")
-            spelling = key.identity or data.draw(st.sampled_from(NULL_SPELLINGS_IN_SAVE))
+            return key, carrier, key.identity or data.draw(st.sampled_from(NULL_SPELLINGS_IN_SAVE))
+
+        @rule(data=st.data())
+        def save(self, data: st.DataObject) -> None:
+            key, carrier, spelling = self.saved(data)
             media_type = data.draw(st.sampled_from(facts.save_media_types), label="media type")
             self.sequence.save(key, carrier, spelling, media_type)
 
@@ -468,10 +472,7 @@ def store_machine(run: ModelRun) -> type[RuleBasedStateMachine]:
         @precondition(lambda _: run.own is not None)
         @rule(data=st.data())
         def own_save(self, data: st.DataObject) -> None:
-            run.tally.steps += 1
-            key = self.target(data)
-            carrier = data.draw(carriers(facts.carrier_fields), label="carrier")
-            spelling = key.identity or data.draw(st.sampled_from(NULL_SPELLINGS_IN_SAVE))
+            key, carrier, spelling = self.saved(data)
             stray = data.draw(st.sampled_from(stray_associates), label="stray associate")
             media_type = data.draw(st.sampled_from(own_save_types), label="media type")
             self.sequence.own_save(key, carrier, spelling, stray, media_type)

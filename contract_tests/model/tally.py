@@ -39,7 +39,7 @@ class ModelTally:
         if self.own_associate is not None:
             lines.append(
                 f"  own operations act on associate {self.own_associate}:"
-                f" {self.own_view_checks} comparisons across the two views"
+                f" {self.own_view_checks} comparisons of its own view"
             )
         lines += [f"  not checked: {reason}" for reason in self.not_checked]
         if self.key_comparisons:
