@@ -1,8 +1,9 @@
-"""Wires the suite into pytest: its options, the server under test, the schemathesis schema,
-and the summary at the end of every run (report/run_report.py says what it holds)."""
+"""Wires the suite: its options, the server under test, the schemathesis schema, and, at the
+end of every run, its verdict, reports and summary."""
 
 from __future__ import annotations
 
+import functools
 import gc
 import sys
 from collections.abc import Iterator
@@ -12,14 +13,15 @@ import requests
 from _pytest.terminal import TerminalReporter
 from schemathesis import BaseSchema
 
+from contract_tests.baseline.ledger import BaselineFileError, BaselineLedger
 from contract_tests.cases.one_associate import OneAssociate
 from contract_tests.hooks import start_run
 from contract_tests.report.case_tally import CaseTally
-from contract_tests.report.run_report import ContractRun, end_lines
-from contract_tests.report.summary import RunFacts
+from contract_tests.report.run_report import FINISHED, OPTIONS_KEY, RUN_KEY, ContractRun
+from contract_tests.report.summary import write_summary
+from contract_tests.report.verdict import SuiteExit
 from contract_tests.run.connection import every_request_through, reusable_session
 from contract_tests.run.options import (
-    NO_RATE_LIMIT,
     REPORTS_PREFIX,
     REPORTS_ROOT,
     ContractOptions,
@@ -28,14 +30,11 @@ from contract_tests.run.options import (
     read_options,
 )
 from contract_tests.run.report_folders import prune_reports
-from contract_tests.run.saved_credentials import Cleanup
 from contract_tests.run.schemathesis_schema import contract_schema as build_contract_schema
 from contract_tests.run.target import Target, open_target
 from contract_tests.run.target_probe import TargetUnusableError, probe_target
 from contract_tests.run_state import RunState
-
-OPTIONS_KEY = pytest.StashKey[ContractOptions]()
-RUN_KEY = pytest.StashKey[ContractRun]()
+from contract_tests.saved_credentials import Cleanup
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -43,9 +42,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    options = read_options(config)
+    # superoffice-contract hands its options in (cli/command.py); pytest's flags otherwise.
+    options = config.stash.get(OPTIONS_KEY, None) or read_options(config)
     config.stash[OPTIONS_KEY] = options
-    config.stash[RUN_KEY] = ContractRun()
+    config.stash[RUN_KEY] = ContractRun(options)
     if not options.unsanitized:
         # pytest has read its arguments; schemathesis' HTML report copies them from here.
         sys.argv[1:] = masked_arguments(sys.argv[1:])
@@ -87,6 +87,7 @@ def contract_run_state(pytestconfig: pytest.Config, contract_schema: BaseSchema)
 
 @pytest.fixture(scope="session")
 def contract_schema(
+    request: pytest.FixtureRequest,
     pytestconfig: pytest.Config,
     contract_options: ContractOptions,
     contract_target: Target,
@@ -97,61 +98,73 @@ def contract_schema(
     if options.reports_dir.parent == REPORTS_ROOT:
         prune_reports(REPORTS_ROOT, REPORTS_PREFIX, options.keep_reports)
     run = pytestconfig.stash[RUN_KEY]
-    run.facts = RunFacts(
-        contract_target.base_url,
-        contract_target.embedded,
-        options.seed,
-        str(options.rate_limit or NO_RATE_LIMIT),
-    )
+    run.target_url, run.embedded = contract_target.base_url, contract_target.embedded
     run.cases = CaseTally(contract_target.headers)
     # This session's run, in place of the one contract_tests.hooks started on import.
     run.state = start_run(options.thorough)
     saved = run.saved
-    for part in (run.checks, run.cases, saved):
-        part.attach(schema)
+    if options.baseline is not None:
+        try:
+            run.baseline = BaselineLedger(options.baseline)
+        except BaselineFileError as error:
+            pytest.exit(str(error), returncode=SuiteExit.USAGE)
+    for part in (run.checks, run.cases, run.violations, saved, run.baseline):
+        if part is not None:
+            part.attach(schema)
     # The embedded run's identity is an associate: every case is about it (docs/suite.md).
     associate = options.associate_id or contract_target.own_associate
     if associate is not None:
         OneAssociate(associate).attach(schema)
     try:
-        probe_target(schema, contract_target, associate)
+        probe_target(schema, contract_target, options)
         yield schema
     except TargetUnusableError as unusable:
-        run.stopped = str(unusable)
-        pytest.exit(run.stopped, returncode=pytest.ExitCode.USAGE_ERROR)
+        run.stop_untested(str(unusable), request.session)
     finally:
         # Also after a failure, pytest.exit or Ctrl-C: pytest tears session fixtures down.
         if options.keep_data:
             run.cleanup = Cleanup(saved=len(saved.keys), kept=True)
         else:
-            run.cleanup = saved.remove_all(contract_session, contract_target)
-        run.checks.write(options.reports_dir)
+            run.cleanup = saved.remove_all(
+                contract_session, contract_target.base_url, contract_target.headers
+            )
 
 
-def pytest_runtest_call(item: pytest.Item) -> None:
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     # What start-up and the fixtures made (pytest, its plugins, schemathesis, the loaded
     # schema: tens of thousands of objects) lives until the process ends, yet every full
     # garbage collection walks all of it again: during the run, in pytest's collections
     # at the end and while the interpreter shuts down, a few tenths of a second a run.
     # Frozen, it is left out of them; what the cases make is still collected.
     gc.freeze()
+    # schemathesis counts each operation of a parametrized test as one more collected
+    # test, but reports the test once: pytest's progress ([ 20%], [ 40%]) then never
+    # reached 100%. The count is put back, so the progress counts what it reports.
+    collected = item.session.testscollected
+    try:
+        return (yield)
+    finally:
+        item.session.testscollected = collected
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     run = session.config.stash.get(RUN_KEY, None)
-    if run is None:
-        return
-    if session.exitstatus == pytest.ExitCode.OK and run.cases.mostly_refused():
-        session.exitstatus = pytest.ExitCode.TESTS_FAILED
-    run.exit_status = int(session.exitstatus)
+    if run is None or not run.began:
+        return  # nothing ran: --collect-only, or a usage error
+    # -x or --maxfail stop a run before every operation's cases ran: not a complete run.
+    completed = session.exitstatus in FINISHED and not (session.shouldfail or session.shouldstop)
+    session.exitstatus = run.close(int(session.exitstatus), completed).exit
 
 
 def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.Config) -> None:
-    options = config.stash.get(OPTIONS_KEY, None)
     run = config.stash.get(RUN_KEY, None)
-    if options is None or run is None or run.facts is None:
+    if run is None or run.data is None:
         return
-    terminalreporter.write_sep("=", "contract suite")
-    for line in end_lines(run, options.reports_dir):
-        terminalreporter.write_line(line)
+    # pytest's last line counts test functions ("2 passed"), which says nothing of the
+    # contract and could stand beside a FAILED verdict. The suite's summary, its verdict
+    # last, takes that line's place.
+    terminalreporter.summary_stats = functools.partial(  # type: ignore[method-assign]
+        write_summary, terminalreporter, run.data, run.options.reports_dir
+    )

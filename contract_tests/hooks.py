@@ -10,14 +10,17 @@ under pytest replaced by the one conftest.py starts from the suite's options.
 # It therefore also counts, as sent, a case that a later filter leaves out.
 from contract_tests.cases import budget  # isort: skip
 from contract_tests import run_state
+from contract_tests.baseline import fingerprint
 from contract_tests.cases import accept_negotiation, framing_headers, lossy_encodings
-from contract_tests.checks import responses, xml_answers
+from contract_tests.checks import nothing_left_behind, responses, xml_answers
 
 __all__ = [
     "accept_negotiation",
     "budget",
+    "fingerprint",
     "framing_headers",
     "lossy_encodings",
+    "nothing_left_behind",
     "responses",
     "start_run",
     "xml_answers",

@@ -19,7 +19,7 @@ from contract_tests.model.calls import Caller
 from contract_tests.model.concurrency import rounds
 from contract_tests.model.facts import model_facts
 from contract_tests.model.keys import key_space
-from contract_tests.model.machine import run_sequences, save_residents
+from contract_tests.model.machine import ResidentRefusedError, run_sequences, save_residents
 from contract_tests.model.report import ModelDifferenceError
 from contract_tests.model.run import BUDGET, THOROUGH, ModelRun, new_run, remove_residents
 from contract_tests.report.run_report import ContractRun
@@ -45,6 +45,7 @@ def model_run(
     contract_target: Target,
     contract_session: requests.Session,
     contract_run: ContractRun,
+    request: pytest.FixtureRequest,
 ) -> Iterator[ModelRun]:
     facts = model_facts()
     chosen = associates(contract_options, contract_target)
@@ -66,7 +67,10 @@ def model_run(
         owner=own_caller(contract_target),
     )
     contract_run.model = run.tally
-    save_residents(run)
+    try:
+        save_residents(run)
+    except ResidentRefusedError as refused:
+        contract_run.stop_untested(str(refused), request.session)
     yield run
     if not contract_options.keep_data:
         remove_residents(run)

@@ -1,20 +1,19 @@
 """One batch of contract-suite runs: every planted fault, every conformant variation, and more.
 
-Every run is a separate ``pytest contract_tests`` process, as a user starts it; two
-run at a time, one per core. The batch: the clean reference server, each planted
-fault, each conformant variation, the embedded default target, one unsanitized run, a
-server that sets a cookie and logs the requests, and a 204 carrying the literal
-``null`` with and without the spec's x-tolerated-body. kill_matrix() says which
-faults the suite caught and which conformant servers it passed.
+Every run is a separate ``pytest contract_tests`` process, as a user starts it;
+batch_jobs() names them all, and shared_runs.py makes them, one per core at a time. The
+batch: the clean reference server, each planted fault, each conformant variation, the
+embedded default target, one unsanitized run, a server that sets a cookie and logs the
+requests, and a 204 carrying the literal ``null`` with and without the spec's
+x-tolerated-body. kill_matrix() says which faults the suite caught and which conformant
+servers it passed.
 """
 
 from __future__ import annotations
 
-import json
 import secrets
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -30,7 +29,6 @@ from fault_lab.request_log import LOG_FILE, plant_cookie_and_log
 from fault_lab.suite_run import TESTS_FAILED, SuiteRun, run_suite
 from spec_loader.auth import basic_authorization
 
-PARALLEL_RUNS = 2
 # Fixed, so that CI sees the same cases every time; bounded, so that the batch stays
 # within a few minutes. Every fault must be caught with these settings.
 SEED = "20261128"
@@ -49,8 +47,9 @@ EXPECT_SECRETS = next(option.flag for option in OPTIONS if option.dest == "expec
 ADMINISTRATOR_SEES = "hidden"
 CANARY_ASSOCIATE = next(option.flag for option in OPTIONS if option.dest == "canary_associate_id")
 CANARY_ASSOCIATE_ID = "4242"
-# A fault run stops at its first failing test: the kill needs the aimed check to fail,
-# and the tests after it (other operations, the stateful phase) would only add time.
+# A run that must fail (a fault's, the unsanitized one, the untolerated 204) stops at its
+# first failing test: what its tests look for is in that failure, and the tests after it
+# (other operations, the stateful phase) would only add time.
 STOP_AT_FIRST_FAILURE = "--exitfirst"
 
 
@@ -69,26 +68,15 @@ class Credentials:
         return self.authorization.partition(" ")[2]
 
 
+def new_credentials() -> Credentials:
+    """Made up for one batch."""
+    return Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
+
+
 @dataclass(frozen=True)
 class Batch:
     credentials: Credentials
     runs: dict[str, SuiteRun]
-
-    def to_json(self) -> str:
-        runs = {
-            name: {**asdict(run), "reports_dir": str(run.reports_dir)}
-            for name, run in self.runs.items()
-        }
-        return json.dumps({"credentials": asdict(self.credentials), "runs": runs})
-
-    @classmethod
-    def from_json(cls, text: str) -> Batch:
-        data = json.loads(text)
-        runs = {
-            name: SuiteRun(**{**run, "reports_dir": Path(run["reports_dir"])})
-            for name, run in data["runs"].items()
-        }
-        return cls(Credentials(**data["credentials"]), runs)
 
 
 def run_against(
@@ -132,71 +120,52 @@ def spec_without_tolerated_body(directory: Path) -> Path:
     return path
 
 
-def run_batch(root: Path) -> Batch:
-    credentials = Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
+def batch_jobs(root: Path, credentials: Credentials) -> dict[str, Callable[[], SuiteRun]]:
+    """Every run of the batch, by name, each in a folder of its own under ``root``: whole
+    runs first, the short fault runs last, so that all who make them stay busy to the end."""
 
     def directory(name: str) -> Path:
         path = root / name.replace(" ", "-").replace(",", "")
         path.mkdir(parents=True)
         return path
 
-    with ThreadPoolExecutor(PARALLEL_RUNS) as pool:
-        jobs = {
-            CLEAN: pool.submit(run_against, no_fault, directory(CLEAN), credentials),
-            EMBEDDED: pool.submit(
-                run_suite,
-                directory(EMBEDDED) / "reports",
-                "--seed",
-                SEED,
-                "--max-examples",
-                MAX_EXAMPLES,
-            ),
-            UNSANITIZED: pool.submit(
-                run_against,
-                fault_named("crash_on_select").wrap,
-                directory(UNSANITIZED),
-                credentials,
-                "--unsanitized",
-            ),
-        }
+    def against(
+        name: str, wrap: Callable[[ASGIApp], ASGIApp], *options: str
+    ) -> Callable[[], SuiteRun]:
+        return lambda: run_against(wrap, directory(name), credentials, *options)
+
+    def embedded() -> SuiteRun:
+        reports = directory(EMBEDDED) / "reports"
+        return run_suite(reports, "--seed", SEED, "--max-examples", MAX_EXAMPLES)
+
+    def cookie_setter() -> SuiteRun:
         logged = directory(COOKIE_SETTER)
-        jobs[COOKIE_SETTER] = pool.submit(
-            run_against,
-            plant_cookie_and_log(logged / LOG_FILE),
-            logged,
-            credentials,
-            "--xsrf-token",
-            XSRF_TOKEN,
-            # As a user who names no canary: the summary says what could not be checked.
-            canary=False,
-        )
-        jobs[TOLERATED] = pool.submit(
-            run_against, null_on_no_content, directory(TOLERATED), credentials
-        )
-        untolerated = directory(UNTOLERATED)
-        jobs[UNTOLERATED] = pool.submit(
-            run_against,
-            null_on_no_content,
-            untolerated,
-            credentials,
-            env={spec_loader.SPEC_ENV_VAR: str(spec_without_tolerated_body(untolerated))},
-        )
-        # Whole runs first, the short fault runs last: both workers stay busy to the end.
-        for variation in VARIATIONS:
-            jobs[variation.name] = pool.submit(
-                run_against, variation.wrap, directory(variation.name), credentials
-            )
-        for fault in FAULTS:
-            only = ("-k", fault.only) if fault.only else ()
-            jobs[fault.name] = pool.submit(
-                run_against,
-                fault.wrap,
-                directory(fault.name),
-                credentials,
-                STOP_AT_FIRST_FAILURE,
-                *only,
-            )
-        return Batch(credentials, {name: job.result() for name, job in jobs.items()})
+        wrap = plant_cookie_and_log(logged / LOG_FILE)
+        # As a user who names no canary: the summary says what could not be checked.
+        options = ("--xsrf-token", XSRF_TOKEN)
+        return run_against(wrap, logged, credentials, *options, canary=False)
+
+    def untolerated() -> SuiteRun:
+        folder = directory(UNTOLERATED)
+        env = {spec_loader.SPEC_ENV_VAR: str(spec_without_tolerated_body(folder))}
+        return run_against(null_on_no_content, folder, credentials, STOP_AT_FIRST_FAILURE, env=env)
+
+    jobs = {
+        CLEAN: against(CLEAN, no_fault),
+        EMBEDDED: embedded,
+        UNSANITIZED: against(
+            UNSANITIZED, fault_named("crash_on_select").wrap, "--unsanitized", STOP_AT_FIRST_FAILURE
+        ),
+        COOKIE_SETTER: cookie_setter,
+        TOLERATED: against(TOLERATED, null_on_no_content),
+        UNTOLERATED: untolerated,
+    }
+    for variation in VARIATIONS:
+        jobs[variation.name] = against(variation.name, variation.wrap)
+    for fault in FAULTS:
+        only = ("-k", fault.only) if fault.only else ()
+        jobs[fault.name] = against(fault.name, fault.wrap, STOP_AT_FIRST_FAILURE, *only)
+    return jobs
 
 
 def kill_matrix(runs: dict[str, SuiteRun]) -> str:

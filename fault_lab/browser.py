@@ -7,6 +7,7 @@ or of the machine's own browser leaks into another.
 
 from __future__ import annotations
 
+import shutil
 import struct
 import subprocess
 import tempfile
@@ -14,7 +15,11 @@ import zlib
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 CHROMIUM = "chromium"
+# What a machine without the browser needs, said in one line instead of a traceback.
+MISSING = f"no `{CHROMIUM}` on PATH: install it with `apt-get install chromium`"
 QUIET_FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -32,6 +37,8 @@ INVISIBLE_ELEMENTS = frozenset({"script", "style", "template", "head"})
 
 
 def _chromium(page: Path, *flags: str) -> subprocess.CompletedProcess[bytes]:
+    if shutil.which(CHROMIUM) is None:
+        pytest.fail(MISSING, pytrace=False)
     with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile:
         return subprocess.run(
             [CHROMIUM, *QUIET_FLAGS, f"--user-data-dir={profile}", *flags, page.resolve().as_uri()],

@@ -29,8 +29,8 @@ from contract_tests.model.report import ModelDifferenceError
 from contract_tests.model.run import ModelBudget, ModelRun, new_run
 from contract_tests.report.check_tally import CheckTally
 from contract_tests.run.connection import every_request_through, reusable_session
-from contract_tests.run.saved_credentials import SavedCredentials
 from contract_tests.run.schemathesis_schema import CONFIG_PATH
+from contract_tests.saved_credentials import SavedCredentials
 from fault_lab.fault_servers import serve_reference_app
 from fault_lab.own_view_faults import OWNER_ASSOCIATE, through_siblings
 from fault_lab.store_access import SYSTEM_AUTHORIZATION

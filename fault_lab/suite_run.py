@@ -14,7 +14,6 @@ from pathlib import Path
 
 from contract_tests.report.check_tally import TALLY_FILE
 from contract_tests.run.options import NO_RATE_LIMIT, OPTIONS
-from contract_tests.run.report_folders import HAR_FILE, JUNIT_FILE
 
 ROOT = Path(__file__).resolve().parents[1]
 # pytest's exit code for "tests ran and some failed"; any other (usage error, internal
@@ -58,10 +57,11 @@ class SuiteRun:
         return cleanup_counts(self.output)
 
     def report_texts(self) -> dict[str, str]:
-        """The run's console output and every report it wrote, by name."""
+        """The run's console output and every file it wrote in its reports folder, by name."""
         texts = {"console output": self.output}
-        for name in (JUNIT_FILE, HAR_FILE, TALLY_FILE):
-            texts[name] = (self.reports_dir / name).read_text(encoding="utf-8")
+        for path in sorted(self.reports_dir.rglob("*")):
+            if path.is_file():
+                texts[str(path.relative_to(self.reports_dir))] = path.read_text(errors="replace")
         return texts
 
 
@@ -92,6 +92,7 @@ def run_suite(
     *options: str,
     authorization: str | None = None,
     env: dict[str, str] | None = None,
+    timeout: float = RUN_TIMEOUT_SECONDS,
 ) -> SuiteRun:
     """``pytest contract_tests`` with ``options``, ignoring the caller's CONTRACT_* variables.
 
@@ -104,7 +105,7 @@ def run_suite(
         env=suite_environment(authorization, env),
         capture_output=True,
         text=True,
-        timeout=RUN_TIMEOUT_SECONDS,
+        timeout=timeout,
         check=False,
     )
     return SuiteRun(

@@ -26,9 +26,9 @@ TEMPLATES_DIR = GENERATOR_DIR / "templates"
 CLIENT_DIR = GENERATOR_DIR.parent / "generated_client"
 
 # The generator's default hooks run whichever ruff comes first on PATH. Its output
-# decides the generated code (FACTS.md: ruff 0.17 rewrites it differently from older
-# ones), so run the ruff of this interpreter's environment, the one the lock pins, and
-# without a cache folder in the output.
+# decides the generated code (docs/vendor-facts.md: ruff 0.17 rewrites it differently
+# from older ones), so run the ruff of this interpreter's environment, the one the lock
+# pins, and without a cache folder in the output.
 _RUFF = f"{shlex.quote(sys.executable)} -m ruff"
 POST_HOOKS = [
     f"{_RUFF} check --fix-only --no-cache .",
@@ -57,7 +57,7 @@ class _Project(Project):
 def _config(output_path: Path) -> Config:
     config_file = ConfigFile.load_from_path(CONFIG_PATH)
     config_file.post_hooks = POST_HOOKS
-    # --meta uv: FACTS.md says `--meta none` output fails mypy --strict under ruff 0.17.
+    # --meta uv: docs/vendor-facts.md says `--meta none` output fails mypy --strict under ruff 0.17.
     return Config.from_sources(
         config_file,
         MetaType.UV,

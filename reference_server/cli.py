@@ -17,6 +17,11 @@ import spec_loader
 from reference_server.announce import AnnouncingServer
 from reference_server.app import create_app
 from reference_server.body_decoding import BodyFormat, body_format
+from reference_server.credential_sources import (
+    CREDENTIALS_ENV_VAR,
+    RefusingParser,
+    credential_arguments,
+)
 from reference_server.export import export_lines
 from reference_server.http_protocol import uvicorn_config
 from reference_server.identities import SYSTEM_SUFFIX, development_identity, parse_identity
@@ -34,6 +39,8 @@ IDENTITY_FLAGS = {
     "--bearer": (Scheme.BEARER, "TOKEN"),
     "--xsrf": (Scheme.XSRF, "TOKEN"),
 }
+# Where --require-app-token, a credential too, is also accepted: the file and the variable.
+APP_TOKEN_FLAG = "--require-app-token"  # noqa: S105 (a flag name)
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 # uvicorn's own access log is off (our AccessLog writes one that leaves out the query).
 LOGGING = {
@@ -86,6 +93,10 @@ def serve_parser() -> argparse.ArgumentParser:
             f" 7T:abc@{SYSTEM_SUFFIX}) makes it a system user: it may act for any associate"
             " and sees secrets. A secret therefore cannot itself end in either suffix. With"
             " no identity flag, a development (administrator) ticket is created and printed."
+            " Credentials given as flags show in process lists: put the same flags in a"
+            f" --credentials-file or in the environment variable {CREDENTIALS_ENV_VAR}"
+            " instead (shell quoting, '#' comments; only the identity flags and"
+            f" {APP_TOKEN_FLAG} may appear there)."
             f" Export the stored credentials with: python -m reference_server {EXPORT_COMMAND}"
             " --help"
         ),
@@ -99,6 +110,28 @@ def serve_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--database", type=Path, required=True, help="the SQLite file (created when missing)"
     )
+    add_credential_arguments(parser)
+    parser.add_argument(
+        "--credentials-file",
+        type=Path,
+        metavar="FILE",
+        help=f"more credential flags ({', '.join(IDENTITY_FLAGS)}, {APP_TOKEN_FLAG}), read"
+        f" from FILE; the variable {CREDENTIALS_ENV_VAR} may hold them too",
+    )
+    parser.add_argument(
+        "--key-file", type=Path, help=key_help("created with mode 0600 when missing")
+    )
+    parser.add_argument(
+        "--max-body-bytes",
+        type=int,
+        default=ONE_MIB,
+        help="larger bodies get 413 (default: %(default)s)",
+    )
+    return parser
+
+
+def add_credential_arguments(parser: argparse.ArgumentParser) -> None:
+    """The flags that take a credential: on the command line, in the file and the variable."""
     for flag, (scheme, metavar) in IDENTITY_FLAGS.items():
         parser.add_argument(
             flag,
@@ -110,20 +143,29 @@ def serve_parser() -> argparse.ArgumentParser:
             help=f"accept this {scheme.value} credential",
         )
     parser.add_argument(
-        "--key-file", type=Path, help=key_help("created with mode 0600 when missing")
-    )
-    parser.add_argument(
-        "--max-body-bytes",
-        type=int,
-        default=ONE_MIB,
-        help="larger bodies get 413 (default: %(default)s)",
-    )
-    parser.add_argument(
-        "--require-app-token",
+        APP_TOKEN_FLAG,
         metavar="TOKEN",
         help="require this SO-AppToken value, as Online does (default: accepted, not checked)",
     )
-    return parser
+
+
+def credentials_beyond_flags(credentials_file: Path | None) -> argparse.Namespace:
+    """The identities and app token of --credentials-file and of the environment variable.
+
+    ValueError with a message that names the source and never quotes what it holds.
+    """
+    parser = RefusingParser(add_help=False)
+    add_credential_arguments(parser)
+    source = (
+        f"{CREDENTIALS_ENV_VAR} or {credentials_file}" if credentials_file else CREDENTIALS_ENV_VAR
+    )
+    given, extra = parser.parse_known_args(credential_arguments(credentials_file, os.environ))
+    if extra:
+        raise ValueError(
+            f"{source}: {len(extra)} word(s) that are not a credential flag or its value; only"
+            f" {', '.join(IDENTITY_FLAGS)} and {APP_TOKEN_FLAG} may appear there"
+        )
+    return given
 
 
 def export_parser() -> argparse.ArgumentParser:
@@ -172,14 +214,18 @@ def curl_example(base_url: str, identity: Identity) -> str:
 def serve(arguments: Sequence[str]) -> int:
     parser = serve_parser()
     options = parser.parse_args(arguments)
-    identities: tuple[Identity, ...] = tuple(options.identities)
+    try:
+        beyond_flags = credentials_beyond_flags(options.credentials_file)
+    except ValueError as error:
+        parser.error(str(error))
+    identities: tuple[Identity, ...] = (*beyond_flags.identities, *options.identities)
     development = None if identities else development_identity()
     settings = Settings(
         database=options.database,
         identities=(development,) if development else identities,
         key_file=options.key_file,
         max_body_bytes=options.max_body_bytes,
-        require_app_token=options.require_app_token,
+        require_app_token=options.require_app_token or beyond_flags.require_app_token,
     )
     try:
         app = create_app(settings)

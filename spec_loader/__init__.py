@@ -3,7 +3,8 @@
 Code that needs a limit, a field name or a media type asks this module instead of
 repeating the value. Nothing here knows how many operations the spec has: code names
 an operation by its operationId, or walks `operations(spec)`. The spec is looked up
-beside the checkout (the project is used from a clone, installed in editable mode);
+beside the checkout (the project is used from a clone, installed in editable mode), else in
+this package, where a wheel carries a copy of it (pyproject.toml, ``force-include``);
 the environment variable ``SUPEROFFICE_OPENAPI_SPEC`` points elsewhere, for example at a
 patched copy in a test.
 """
@@ -22,7 +23,9 @@ import yaml
 from spec_loader.media_types import default_json
 
 SPEC_ENV_VAR = "SUPEROFFICE_OPENAPI_SPEC"
-DEFAULT_SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi" / "openapi.yaml"
+CHECKOUT_SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi" / "openapi.yaml"
+PACKAGED_SPEC_PATH = Path(__file__).resolve().parent / "openapi.yaml"
+DEFAULT_SPEC_PATH = CHECKOUT_SPEC_PATH if CHECKOUT_SPEC_PATH.is_file() else PACKAGED_SPEC_PATH
 
 JsonObject = dict[str, Any]
 # libyaml's parser reads the same document into the same values about ten times faster

@@ -15,6 +15,9 @@ import spec_loader
 # forbids it a body, RFC 9110 section 15.3.5).
 NO_CONTENT = HTTPStatus.NO_CONTENT
 OK = HTTPStatus.OK
+# The statuses that refuse the caller rather than the request: the credentials are not
+# accepted (401), or they may not do this (403).
+REFUSED = frozenset({HTTPStatus.UNAUTHORIZED, HTTPStatus.FORBIDDEN})
 
 SUCCESS_CLASS = "2"
 ERROR_CLASSES = ("4", "5")
@@ -28,6 +31,11 @@ def spec_key(status: int) -> str:
 def is_success(status: int | str) -> bool:
     """A 2xx status, as the spec writes it ("204", "2XX") or as an answer carries it (204)."""
     return str(status)[:1] == SUCCESS_CLASS
+
+
+def is_refused(status: int) -> bool:
+    """An answer that refuses the caller (401, 403), whatever the request held."""
+    return status in REFUSED
 
 
 def is_error(status: int | str) -> bool:

@@ -51,6 +51,7 @@ from contract_tests.model.shrink import ShrinkAllowanceSpentError
 from contract_tests.model.state import Model
 from contract_tests.model.values import LEFT_OUT, carriers
 from spec_loader.media_types import JSON_SYNTAX, XML_SYNTAX, body_syntax
+from spec_loader.statuses import is_refused
 
 # How a step may spell the null key: a save may also leave PublicValue out; a Remove
 # must name it (the spec requires the field).
@@ -369,6 +370,11 @@ class SequenceRun:
             return None
 
 
+class ResidentRefusedError(Exception):
+    """A resident's save was refused (401, 403): the identity may not write for one of
+    the run's associates, so the phase cannot start. A setting to change, not a violation."""
+
+
 def save_residents(run: ModelRun) -> None:
     """Save the residents and read them back: every sequence starts from them, seen as saved."""
     facts = run.facts
@@ -381,6 +387,13 @@ def save_residents(run: ModelRun) -> None:
             facts.links.json_media_type,
         )
         sequence.calls.append(sent)
+        status = sent.response.status_code
+        if is_refused(status):
+            raise ResidentRefusedError(
+                f"the model phase's first save, {key_words(run, key)}, was refused with"
+                f" {status}: the credentials given may not save for that associate (the"
+                " run's associate and the canary associate must be ones they may write)"
+            )
         sequence.model.save(key, carrier, resident=True)
     # Each group in JSON and in XML: a resident is then seen as saved in both, and a
     # later difference in either is a change a step made.

@@ -17,8 +17,8 @@ from collections.abc import Mapping
 from schemathesis import BaseSchema, CheckResult, GenerationMode, HookContext, Response
 
 from contract_tests.http_parts import AnyCase, operation_id, request_header
+from spec_loader.statuses import is_refused
 
-REFUSED = frozenset({401, 403})
 NO_BODY = "(no body)"
 # The model phase validates cases it makes itself, which schemathesis gives no phase.
 NO_PHASE = "model"
@@ -60,7 +60,7 @@ class CaseTally:
             request_header(sent, name) == value for name, value in self.credentials.items()
         ):
             self.positive_with_credentials += 1
-            self.positive_refused += response.status_code in REFUSED
+            self.positive_refused += is_refused(response.status_code)
 
     def mostly_refused(self) -> bool:
         return 2 * self.positive_refused > self.positive_with_credentials > 0

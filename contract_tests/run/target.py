@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import shlex
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -90,16 +91,24 @@ def embedded_reference_server(associate: int) -> Iterator[tuple[str, str, str, s
     only for this run, so nothing real can leak into a report.
     """
     # Imported here: a run against a named server does not need the server's extras.
+    from reference_server.credential_sources import CREDENTIALS_ENV_VAR
     from reference_server.identities import SYSTEM_SUFFIX
     from reference_server.launcher import start_server
 
     owner, administrator, system_user = (made_up_basic_credentials() for _ in range(3))
-    identities = (f"{owner}@{associate}", administrator, f"{system_user}@{SYSTEM_SUFFIX}")
+    # By environment variable, not as flags: a command line shows in every process list.
+    identities = shlex.join(
+        [
+            *("--basic", f"{owner}@{associate}"),
+            *("--basic", administrator),
+            *("--basic", f"{system_user}@{SYSTEM_SUFFIX}"),
+        ]
+    )
     with (
         tempfile.TemporaryDirectory(prefix="contract-server-") as directory,
         start_server(
             database=Path(directory) / "credentials.sqlite3",
-            args=tuple(part for identity in identities for part in ("--basic", identity)),
+            env={CREDENTIALS_ENV_VAR: identities},
         ) as server,
     ):
         yield (

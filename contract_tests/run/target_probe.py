@@ -19,9 +19,10 @@ from schemathesis import BaseSchema
 import spec_loader
 from contract_tests.cases.one_associate import associate_fields, pin_associate
 from contract_tests.facts.save_links import effect_facts
+from contract_tests.run.options import SECRET_OPTIONS, ContractOptions
 from contract_tests.run.target import Target
+from spec_loader.statuses import is_refused
 
-REFUSED = frozenset({401, 403})
 NOT_FOUND = 404
 # Long enough for a slow server's first answer; a stuck one fails the run quickly.
 PROBE_TIMEOUT_SECONDS = 15
@@ -46,9 +47,9 @@ def example_save(associate_id: int | None) -> tuple[str, object]:
     return media_type, body
 
 
-def probe_target(schema: BaseSchema, target: Target, associate_id: int | None) -> int:
+def probe_target(schema: BaseSchema, target: Target, options: ContractOptions) -> int:
     """The status the example save got; TargetUnusableError when the run cannot go on."""
-    media_type, body = example_save(associate_id)
+    media_type, body = example_save(options.associate_id)
     operation = schema.find_operation_by_id(effect_facts().save_operation_id)  # type: ignore[attr-defined]
     case = operation.Case(body=body, media_type=media_type)
     url = target.base_url + operation.path
@@ -67,18 +68,24 @@ def probe_target(schema: BaseSchema, target: Target, associate_id: int | None) -
     except requests.RequestException as error:
         raise TargetUnusableError(f"{url}: the request failed ({_reason(error)})") from None
     status: int = response.status_code
-    if status in REFUSED:
+    if is_refused(status):
         raise TargetUnusableError(
             f"{url}: the spec's example save was refused with {status}: the credentials"
-            " given (--authorization, --app-token, --xsrf-token) are not accepted"
+            f" given ({credentials_given(options)}) are not accepted"
             + (" or may not save for this associate" if status == 403 else "")
         )
     if status == NOT_FOUND:
         raise TargetUnusableError(
-            f"{url}: 404 Not Found. --target-url is the base in front of /api/v1/... (e.g."
-            " https://crm.example.com/SuperOffice), not the operation's own URL"
+            f"{url}: 404 Not Found. {options.named('target_url')} is the base in front of"
+            " /api/v1/... (e.g. https://crm.example.com/SuperOffice), not the operation's own URL"
         )
     return status
+
+
+def credentials_given(options: ContractOptions) -> str:
+    """The credentials as the user gave them (flag, variable or file), or that none were."""
+    given = [options.named(dest) for dest in sorted(SECRET_OPTIONS) if dest in options.sources]
+    return ", ".join(given) or "none: set CONTRACT_AUTHORIZATION or use --credentials-file"
 
 
 def _reason(error: Exception) -> str:

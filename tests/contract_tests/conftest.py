@@ -2,38 +2,36 @@
 
 from __future__ import annotations
 
-import fcntl
+import json
 import os
+from dataclasses import asdict
 
 import pytest
-from _pytest.terminal import TerminalReporter
 
-from fault_lab.batch import Batch, kill_matrix, run_batch
+from fault_lab.batch import Batch, Credentials, batch_jobs, kill_matrix, new_credentials
+from fault_lab.shared_runs import made_once, make_shared, runs_at_once, session_folder
+from tests import worker_summaries
 
-MATRIX_KEY = pytest.StashKey[str]()
+# One run per core at a time, the cores shared by the pytest-xdist workers.
+CORES = os.cpu_count() or 1
 
 
 @pytest.fixture(scope="session")
 def batch(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> Batch:
-    # Under pytest-xdist each worker would run its own batch; the first one runs it and
-    # the others read its results from the session's shared temporary folder.
-    shared = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        shared = shared.parent
-    with (shared / "contract-batch.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        saved = shared / "contract-batch.json"
-        if saved.exists():
-            result = Batch.from_json(saved.read_text(encoding="utf-8"))
-        else:
-            result = run_batch(shared / "contract-batch")
-            saved.write_text(result.to_json(), encoding="utf-8")
-    pytestconfig.stash[MATRIX_KEY] = kill_matrix(result.runs)
-    return result
+    # Under pytest-xdist every worker that gets here makes some of the runs, and reads
+    # the others' from the session's shared temporary folder (fault_lab/shared_runs.py).
+    shared = session_folder(tmp_path_factory.getbasetemp())
+    made = made_once(
+        shared / "contract-credentials.json", lambda: json.dumps(asdict(new_credentials()))
+    )
+    credentials = Credentials(**json.loads(made))
+    root = shared / "contract-batch"
+    runs = make_shared(root, batch_jobs(root, credentials), runs_at_once(CORES))
+    worker_summaries.add(pytestconfig, "contract suite kill matrix", kill_matrix(runs))
+    return Batch(credentials, runs)
 
 
-def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.Config) -> None:
-    matrix = config.stash.get(MATRIX_KEY, None)
-    if matrix is not None:
-        terminalreporter.write_sep("=", "contract suite kill matrix")
-        terminalreporter.write_line(matrix)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The batch is the longest part of the tests: its tests go first, so that every
+    # pytest-xdist worker starts by making its share of it.
+    items.sort(key=lambda item: "batch" not in getattr(item, "fixturenames", ()))

@@ -1,4 +1,4 @@
-"""How to authenticate with each security scheme of the spec, as the README shows it.
+"""How to authenticate with each security scheme of the spec, as docs/client.md shows it.
 
 Each case gives the AuthenticatedClient arguments and what must then be on the wire.
 """

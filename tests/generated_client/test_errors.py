@@ -101,7 +101,7 @@ def test_an_error_page_that_is_not_an_error_body_raises_without_a_body() -> None
 @pytest.mark.parametrize("op", OPERATIONS, ids=call_id)
 @pytest.mark.parametrize("body", [SUPEROFFICE_ERROR, ASPNET_ERROR], ids=["superoffice", "aspnet"])
 def test_a_success_holding_an_error_object_raises(op: ClientOperation, body: Any) -> None:
-    # FACTS.md: "You may also get a 200 OK with an internal error object".
+    # docs/vendor-facts.md, the agents: "You may also get a 200 OK with an internal error object".
     with pytest.raises(errors.SuperOfficeApiError) as raised:
         call(op, answer(200, json=body))
     assert type(raised.value) is errors.SuperOfficeApiError
@@ -111,7 +111,7 @@ def test_a_success_holding_an_error_object_raises(op: ClientOperation, body: Any
 
 
 def test_a_get_answered_null_raises() -> None:
-    # FACTS.md: "a failed call will return NULL instead".
+    # docs/vendor-facts.md, the agents: "a failed call will return NULL instead".
     with pytest.raises(errors.SuperOfficeApiError, match="not the documented answer"):
         call(GET, answer(200, json=None))
 

@@ -8,7 +8,7 @@ running these tests against it):
   every type but application/json, and so does test_async_call_sends_the_same_request.
 - the bridge's narrowing to one JSON media type (generator_input returning the spec as
   is): generation stops on the generator's "Unsupported content type" warnings
-  (tests/generator/test_generation.py fails); with the warnings let through as well, the
+  (`nox -s check_generated` fails); with the warnings let through as well, the
   upstream multi-body code is generated and test_default_request_is_json, every
   test_each_json_media_type_is_sent_as_itself and the async test fail.
 - the arguments of `PUBLIC_ENCODER` in generator/templates/_json_body.py.jinja (the

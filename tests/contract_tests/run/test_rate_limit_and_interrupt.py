@@ -1,5 +1,6 @@
-"""``--rate-limit 20/s`` holds at the server for every request of a run, and a run
-interrupted with Ctrl-C still removes what it saved (its removals within the limit too).
+"""``--rate-limit 20/s`` holds at the server for every request of a run, and a run of
+superoffice-contract interrupted with Ctrl-C still removes what it saved (its removals
+within the limit too), and exits with 130.
 
 The server counts: each request's arrival time is noted before the app sees it.
 """
@@ -11,20 +12,20 @@ import signal
 import subprocess
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
-from _pytest.config import ExitCode
-from starlette.types import ASGIApp
 
+from contract_tests.report.verdict import SuiteExit
 from contract_tests.run.rate_limit import parse_rate
+from fault_lab.arrivals import busiest_window, note_arrivals
 from fault_lab.batch import Credentials
+from fault_lab.command_run import SCRIPT
 from fault_lab.fault_servers import serve_reference_app
-from fault_lab.intercept import Exchange, intercept
 from fault_lab.stored_rows import stored_rows
-from fault_lab.suite_run import ROOT, cleanup_counts, suite_command, suite_environment
+from fault_lab.suite_run import ROOT, cleanup_counts, suite_environment
 
 CREDENTIALS = Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
 RATE = "20/s"
@@ -41,25 +42,6 @@ class InterruptedRun:
     output: str
     arrivals: list[float]  # monotonic seconds, one per request the server got
     rows_left: int
-
-
-def note_arrivals(arrivals: list[float]) -> Callable[[ASGIApp], ASGIApp]:
-    def note(request: Exchange) -> Exchange:
-        arrivals.append(time.monotonic())
-        return request
-
-    return intercept(edit_request=note)
-
-
-def busiest_window(arrivals: list[float], seconds: float) -> int:
-    """The most arrivals in any window of ``seconds`` (each window starting at an arrival)."""
-    ordered = sorted(arrivals)
-    most, first = 0, 0
-    for last, arrival in enumerate(ordered):
-        while arrival - ordered[first] >= seconds:
-            first += 1
-        most = max(most, last - first + 1)
-    return most
 
 
 @contextmanager
@@ -89,8 +71,9 @@ def interrupted(tmp_path_factory: pytest.TempPathFactory) -> InterruptedRun:
         note_arrivals(arrivals), directory, (CREDENTIALS.user, CREDENTIALS.password)
     ) as url:
         with children_take_ctrl_c():
+            command = [SCRIPT, "--reports-dir", str(directory / "reports"), "--target-url", url]
             process = subprocess.Popen(
-                suite_command(directory / "reports", "--target-url", url, "--rate-limit", RATE),
+                [*command, "--rate-limit", RATE],
                 cwd=ROOT,
                 env=suite_environment(CREDENTIALS.authorization, None),
                 stdout=subprocess.PIPE,
@@ -119,7 +102,7 @@ def test_no_second_holds_more_requests_than_the_limit(interrupted: InterruptedRu
 
 
 def test_an_interrupted_run_removes_what_it_saved(interrupted: InterruptedRun) -> None:
-    assert interrupted.exit_code == ExitCode.INTERRUPTED, interrupted.output[-3000:]
+    assert interrupted.exit_code == SuiteExit.INTERRUPTED, interrupted.output[-3000:]
     assert "INTERRUPTED" in interrupted.output
     saved, removed = cleanup_counts(interrupted.output)
     assert saved == removed > 0

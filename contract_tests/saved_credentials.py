@@ -24,7 +24,6 @@ from schemathesis.specs.openapi.expressions import evaluate
 
 import spec_loader
 from contract_tests.http_parts import AnyCase, operation_id
-from contract_tests.run.target import Target
 from spec_loader.links import REMOVE_LINK, Link, response_links
 from spec_loader.media_types import default_json
 from spec_loader.statuses import is_success
@@ -112,12 +111,15 @@ class SavedCredentials:
             if _text(remove_id, key) in self.keys:
                 self.removed_already.add(_text(remove_id, key))
 
-    def remove_all(self, session: requests.Session, target: Target) -> Cleanup:
+    def remove_all(
+        self, session: requests.Session, base_url: str, headers: Mapping[str, str]
+    ) -> Cleanup:
+        """Remove every key recorded, at ``base_url`` with ``headers`` (the run's credentials)."""
         result = Cleanup(saved=len(self.keys), removed=len(self.removed_already))
         for text, (remove_id, key) in self.keys.items():
             if text in self.removed_already:
                 continue
-            reason = self._remove(session, target, self.removes[remove_id], key)
+            reason = self._remove(session, base_url, headers, self.removes[remove_id], key)
             if reason is None:
                 result.removed += 1
             else:
@@ -127,17 +129,17 @@ class SavedCredentials:
     def _remove(
         self,
         session: requests.Session,
-        target: Target,
+        base_url: str,
+        headers: Mapping[str, str],
         remove: RemoveCall,
         key: dict[str, Any],
     ) -> str | None:
-        headers: Mapping[str, str] = {**target.headers, "Content-Type": remove.media_type}
         try:
             answer = session.request(
                 remove.method,
-                target.base_url + remove.path,
+                base_url + remove.path,
                 data=json.dumps(key).encode(),
-                headers=dict(headers),
+                headers={**headers, "Content-Type": remove.media_type},
                 timeout=REMOVE_TIMEOUT_SECONDS,
             )
         except requests.RequestException as error:

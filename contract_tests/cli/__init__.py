@@ -1,0 +1,1 @@
+"""``superoffice-contract`` (and ``python -m contract_tests``): the suite as one command."""
