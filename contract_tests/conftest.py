@@ -111,8 +111,10 @@ def contract_schema(
     for part in (run.checks, run.cases, run.violations, saved, run.baseline):
         if part is not None:
             part.attach(schema)
-    if options.associate_id is not None:
-        OneAssociate(options.associate_id).attach(schema)
+    # The embedded run's identity is an associate: every case is about it (docs/suite.md).
+    associate = options.associate_id or contract_target.own_associate
+    if associate is not None:
+        OneAssociate(associate).attach(schema)
     try:
         probe_target(schema, contract_target, options)
         yield schema

@@ -24,14 +24,14 @@ from contract_tests.model.report import ModelDifferenceError
 from contract_tests.model.run import BUDGET, THOROUGH, ModelRun, new_run, remove_residents
 from contract_tests.report.run_report import ContractRun
 from contract_tests.run.options import ContractOptions
-from contract_tests.run.readers import run_readers
+from contract_tests.run.readers import model_headers, own_caller, run_readers
 from contract_tests.run.target import Target
 
 
 def associates(options: ContractOptions, target: Target) -> tuple[int, ...]:
     """The run's associate and, where there is one, the canary associate."""
     schema = model_facts().links.read_back_key_schemas[model_facts().associate_field]
-    run_associate = options.associate_id or schema["example"]
+    run_associate = target.own_associate or options.associate_id or schema["example"]
     canary = options.canary_associate_id
     if canary is None and target.embedded:
         canary = run_associate + 1 if run_associate < schema["maximum"] else run_associate - 1
@@ -50,7 +50,10 @@ def model_run(
     facts = model_facts()
     chosen = associates(contract_options, contract_target)
     caller = Caller(
-        contract_schema, contract_session, contract_target.headers, facts.links.json_media_type
+        contract_schema,
+        contract_session,
+        model_headers(contract_target),
+        facts.links.json_media_type,
     )
     canary = chosen[1] if len(chosen) > 1 else None
     run = new_run(
@@ -61,6 +64,7 @@ def model_run(
         contract_run.checks.record_judgement,
         contract_run.saved,
         budget=THOROUGH if contract_options.thorough else BUDGET,
+        owner=own_caller(contract_target),
     )
     contract_run.model = run.tally
     try:

@@ -21,9 +21,13 @@ def no_fault(app: ASGIApp) -> ASGIApp:
 
 @contextmanager
 def serve_reference_app(
-    wrap: Callable[[ASGIApp], ASGIApp], directory: Path, basic: tuple[str, str]
+    wrap: Callable[[ASGIApp], ASGIApp],
+    directory: Path,
+    basic: tuple[str, str],
+    owners: tuple[Identity, ...] = (),
 ) -> Iterator[str]:
-    """Yield the base URL of ``wrap(reference app)``, accepting Basic ``basic`` as administrator.
+    """Yield the base URL of ``wrap(reference app)``, accepting Basic ``basic`` as administrator,
+    and ``owners`` (identities that are associates) as they say.
 
     The app also accepts store_access's system user, as whom a fault reads and puts back
     the store behind the client's back; the suite is never told of it.
@@ -34,6 +38,7 @@ def serve_reference_app(
         identities=(
             Identity(Scheme.BASIC, f"{user}:{password}"),
             Identity(Scheme.BASIC, ":".join(SYSTEM_USER), system_user=True),
+            *owners,
         ),
     )
     with serve_app(wrap(create_app(settings))) as base_url:

@@ -18,6 +18,7 @@ from starlette.types import ASGIApp
 
 import spec_loader
 from contract_tests.facts.contract import TOLERATED_BODY_EXTENSION
+from fault_lab.create_default_variations import CREATE_DEFAULT_VARIATIONS
 from fault_lab.intercept import Answer, Exchange, intercept
 from fault_lab.model_faults import MODEL_FAULTS, MODEL_VARIATIONS
 
@@ -281,7 +282,7 @@ FAULTS = (
     *MODEL_FAULTS,
 )
 # Servers that answer otherwise than the reference server, within the spec.
-VARIATIONS = (*CONFORMANT_VARIATIONS, *MODEL_VARIATIONS)
+VARIATIONS = (*CONFORMANT_VARIATIONS, *MODEL_VARIATIONS, *CREATE_DEFAULT_VARIATIONS)
 
 
 def fault_named(name: str) -> Fault:

@@ -32,10 +32,12 @@ from contract_tests.run.connection import every_request_through, reusable_sessio
 from contract_tests.run.schemathesis_schema import CONFIG_PATH
 from contract_tests.saved_credentials import SavedCredentials
 from fault_lab.fault_servers import serve_reference_app
+from fault_lab.own_view_faults import OWNER_ASSOCIATE, through_siblings
 from fault_lab.store_access import SYSTEM_AUTHORIZATION
+from reference_server.settings import Identity, Scheme
 from spec_loader.auth import basic_authorization
 
-ASSOCIATE, CANARY = 42, 43
+ASSOCIATE, CANARY = OWNER_ASSOCIATE, OWNER_ASSOCIATE + 1
 # Fewer sequences than a run's: each test aims at one fault.
 BUDGET = ModelBudget(sequences=6, steps=6, concurrent_rounds=3, shrink_requests=300)
 SEED = 20261128
@@ -53,12 +55,26 @@ class Outcome:
 
 
 @contextmanager
-def model_run_against(wrap: Callable[[ASGIApp], ASGIApp]) -> Iterator[tuple[ModelRun, CheckTally]]:
-    """A model run with residents saved, on ``wrap(reference app)``; the tally attached."""
+def model_run_against(
+    wrap: Callable[[ASGIApp], ASGIApp], own_as_is: bool = False
+) -> Iterator[tuple[ModelRun, CheckTally]]:
+    """A model run on ``wrap(reference app)``; the tally attached.
+
+    The faults and variations of the ForAssociate operations are written against those;
+    the own operations reach them as those (own_view_faults.through_siblings), so that
+    each acts on both views, as on a server that answers the own operations with the
+    ForAssociate code. ``own_as_is``: the own operations reach ``wrap`` as they are (for
+    the faults of the own view, and the server as it is).
+    """
+    if not own_as_is:
+        wrap = compose(through_siblings, wrap)
     user = (f"model-{secrets.token_hex(4)}", secrets.token_urlsafe(16))
+    # The run's associate itself: the caller of the own operations.
+    owner = f"owner-{secrets.token_hex(4)}:{secrets.token_urlsafe(16)}"
+    owners = (Identity(Scheme.BASIC, owner, associate_id=ASSOCIATE),)
     with (
         tempfile.TemporaryDirectory(prefix="model-harness-") as directory,
-        serve_reference_app(wrap, Path(directory), user) as base_url,
+        serve_reference_app(wrap, Path(directory), user, owners) as base_url,
     ):
         config = schemathesis.Config.from_path(CONFIG_PATH)
         schema = schemathesis.openapi.from_path(spec_loader.spec_path(), config=config)
@@ -79,14 +95,29 @@ def model_run_against(wrap: Callable[[ASGIApp], ASGIApp]) -> Iterator[tuple[Mode
             Reader("the system user", SecretRule.SHOWN, {"Authorization": SYSTEM_AUTHORIZATION}),
         )
         space = key_space(facts, ASSOCIATE, CANARY)
-        run = new_run(facts, space, caller, readers, tally.record_judgement, ledger, BUDGET)
+        owner_reader = Reader(
+            f"associate {ASSOCIATE} itself",
+            SecretRule.SHOWN,
+            {"Authorization": basic_authorization(owner)},
+        )
+        run = new_run(
+            facts, space, caller, readers, tally.record_judgement, ledger, BUDGET, owner_reader
+        )
         with every_request_through(session):
             yield run, tally
 
 
-def outcome_against(wrap: Callable[[ASGIApp], ASGIApp], concurrent: bool = False) -> Outcome:
+def compose(
+    outer: Callable[[ASGIApp], ASGIApp], inner: Callable[[ASGIApp], ASGIApp]
+) -> Callable[[ASGIApp], ASGIApp]:
+    return lambda app: outer(inner(app))
+
+
+def outcome_against(
+    wrap: Callable[[ASGIApp], ASGIApp], concurrent: bool = False, own_as_is: bool = False
+) -> Outcome:
     """The sequences (or, ``concurrent``, the rounds of writes at once) against ``wrap``."""
-    with model_run_against(wrap) as (run, tally):
+    with model_run_against(wrap, own_as_is) as (run, tally):
         try:
             save_residents(run)
             if concurrent:

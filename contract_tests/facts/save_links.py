@@ -70,7 +70,7 @@ class EffectFacts:
     read_back_key_schemas: dict[str, spec_loader.JsonObject]
 
 
-def _linked_call(spec: spec_loader.JsonObject, link: Link) -> LinkedCall:
+def linked_call(spec: spec_loader.JsonObject, link: Link) -> LinkedCall:
     schema = spec_loader.request_schema(spec, link.operation_id)
     return LinkedCall(
         operation_id=link.operation_id,
@@ -92,8 +92,8 @@ def effect_facts() -> EffectFacts:
     spec = spec_loader.load_spec()
     links = credential_links(spec)
     save_id = links.save_operation_id
-    read_back = _linked_call(spec, links.read_back)
-    remove = _linked_call(spec, links.remove)
+    read_back = linked_call(spec, links.read_back)
+    remove = linked_call(spec, links.remove)
     identity_path = links.save_path(links.identity_field)
     carrier_path = links.carrier_path
     carrier = spec_loader.request_schema(spec, save_id)

@@ -11,7 +11,10 @@ Each finding names the check it belongs to, by what the step did:
   another (AssociateId, Type);
 - ``untargeted_credentials_unchanged``: a credential the step did not target (one seen
   as saved before, a resident, a canary) vanished, changed, doubled, or appeared;
-- ``secret_visibility``: SecretValue shown or hidden against the reader's rule.
+- ``secret_visibility``: SecretValue shown or hidden against the reader's rule;
+- ``own_view_is_associate_view``: any of the first four, where the credential was last
+  written through one view (the caller's own, or ForAssociate) and read through the
+  other: the two views are one store (own_view.py).
 """
 
 from __future__ import annotations
@@ -38,8 +41,11 @@ STATE_CHECKS = (SAVED, GONE, FOREIGN, UNTARGETED, SECRET)
 ORDER = "get_order_is_stable"
 # Writes sent at once leave a state that one order of them, one after the other, explains.
 ATOMIC = "concurrent_writes_are_atomic"
+# A difference between the caller's own view and the ForAssociate view of the caller's
+# associate: a credential written through one and read through the other.
+CROSS_VIEW = "own_view_is_associate_view"
 # Every check of the model phase: the summary and checks.json count them with the others.
-MODEL_CHECKS = (*STATE_CHECKS, ORDER, ATOMIC)
+MODEL_CHECKS = (*STATE_CHECKS, ORDER, ATOMIC, CROSS_VIEW)
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,8 @@ class Step:
     target: Key | None = None
     # The check that a difference in the target's own credential fails.
     own_check: str = SAVED
+    # Through the caller's own view (own_view.py), not the ForAssociate one.
+    own_view: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,9 +78,10 @@ def judge(
     step: Step,
     reveal: bool,
     syntax: str,
+    own_read: bool = False,
 ) -> list[Finding]:
-    """Every way ``items``, a Get of ``group`` by ``reader`` answered in ``syntax``, differs
-    from ``candidate``."""
+    """Every way ``items``, a Get of ``group`` by ``reader`` answered in ``syntax`` (through
+    the caller's own view, ``own_read``), differs from ``candidate``."""
     identity = facts.identity.name
     fold = candidate.comparison.identity_fold
     by_identity: dict[str, list[Item]] = {}
@@ -85,7 +94,10 @@ def judge(
         if same == targeted and step.action != "get":
             check = step.own_check
         else:
-            check = UNTARGETED if syntax in stored.seen_in else SAVED
+            check = UNTARGETED if seen_tag(syntax, own_read) in stored.seen_in else SAVED
+        # Not yet seen as last written through this view, and written through the other.
+        if check != UNTARGETED and stored.own_write != own_read:
+            check = CROSS_VIEW
         name = _key_text(facts, stored.key)
         if not found:
             findings.append(Finding(check, f"{name} is missing"))
@@ -94,11 +106,15 @@ def judge(
         else:
             findings += _altered(facts, stored, found[0], check)
             findings += _secret(facts, stored, found[0], reader, reveal)
+    # What the step wrote through one view, read through the other.
+    across = step.action != "get" and step.own_view != own_read
     for extra_identity, extras in by_identity.items():
         key = Key(group[0], group[1], extra_identity)
         same = candidate.comparison.same_key(key)
         name = _key_text(facts, key)
-        if same == targeted and step.action == "remove":
+        if across:
+            findings.append(Finding(CROSS_VIEW, f"{name} is returned ({len(extras)}x)"))
+        elif same == targeted and step.action == "remove":
             findings.append(Finding(GONE, f"{name} is still there after it was removed"))
         elif same == targeted:
             findings.append(Finding(step.own_check, f"{name} is there, other than saved"))
@@ -167,10 +183,16 @@ def _secret(
     return findings
 
 
-def mark_seen(candidate: Candidate, group: Group, syntax: str) -> None:
+def seen_tag(syntax: str, own_read: bool) -> str:
+    """How Stored.seen_in names an answer's syntax, and its view: seen as saved through
+    one view is not yet seen through the other."""
+    return f"own {syntax}" if own_read else syntax
+
+
+def mark_seen(candidate: Candidate, group: Group, syntax: str, own_read: bool = False) -> None:
     """The group's credentials were all read back as last saved, in ``syntax``."""
     for _, stored in candidate.in_group(group):
-        stored.seen_in.add(syntax)
+        stored.seen_in.add(seen_tag(syntax, own_read))
 
 
 def secret_seen(facts: ModelFacts, stored: Stored, item: Item) -> SecretRule | None:

@@ -20,13 +20,19 @@ from typing import Any, NoReturn
 import hypothesis
 import requests
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, rule, run_state_machine_as_test
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 from schemathesis.core.failures import FailureGroup
 
 from contract_tests.model.bodies import get_body, recorded_keys, remove_body, save_body
 from contract_tests.model.calls import Item, Sent, answer_syntax, read_items
 from contract_tests.model.compare import differences, shown
 from contract_tests.model.judge import (
+    CROSS_VIEW,
     ORDER,
     SAVED,
     STATE_CHECKS,
@@ -37,6 +43,7 @@ from contract_tests.model.judge import (
     secret_seen,
 )
 from contract_tests.model.keys import Group, Key, identity_key
+from contract_tests.model.own_view import OwnView, own_media_types
 from contract_tests.model.readers import Reader
 from contract_tests.model.report import ModelDifferenceError, difference_report
 from contract_tests.model.run import ModelRun
@@ -71,7 +78,9 @@ class SequenceRun:
         self.run = run
         self.model: Model = run.base.copy()
         self.calls: list[Sent] = []  # the steps so far, for the report
-        self.orders: dict[Group, list[str]] = {}  # the latest order read, per group
+        # The latest order read, per view (own or not) and group: the spec promises each
+        # Get a stable order, not one order for both views.
+        self.orders: dict[tuple[bool, Group], list[str]] = {}
         self.accepts = itertools.cycle((None, *run.facts.answer_media_types))
 
     # --- sending -------------------------------------------------------------------
@@ -93,51 +102,82 @@ class SequenceRun:
 
     def read(self, group: Group, reader: Reader, accept: str | None, step: Step, what: str) -> Sent:
         facts = self.run.facts
-        media_type = facts.links.json_media_type
         sent = self.send(
             f"{what}: Get {group_words(self.run, group)}"
             f" as {reader.label}, Accept {accept or '(none)'}",
             facts.get_id,
             get_body(facts, group),
-            media_type,
+            facts.links.json_media_type,
             accept=accept,
             reader=reader,
         )
-        items, problem = read_items(facts, sent.response)
+        return self.judge_read(group, sent, reader, step, own_read=False)
+
+    def read_own(self, kind: str, accept: str | None, step: Step, what: str) -> Sent:
+        """The caller's own Get of ``kind``: the group of the caller's associate."""
+        own = self.own_view()
+        sent = self.send(
+            f"{what}: own Get {self.run.facts.kind_field} {shown(kind)}"
+            f" as {own.owner.label}, Accept {accept or '(none)'}",
+            own.own.read_back.operation_id,
+            own.get_body(kind),
+            self.run.facts.links.json_media_type,
+            accept=accept,
+            reader=own.owner,
+        )
+        return self.judge_read((own.associate, kind), sent, own.owner, step, own_read=True)
+
+    def judge_read(
+        self, group: Group, sent: Sent, reader: Reader, step: Step, own_read: bool
+    ) -> Sent:
+        items, problem = read_items(self.run.facts, sent.response)
         if items is None:
             self.fail([Finding(SAVED, problem)], sent, None, None, record=True)
-        self.compare(group, sent, items, reader, step)
+        self.compare(group, sent, items, reader, step, own_read)
         return sent
+
+    def own_view(self) -> OwnView:
+        assert self.run.own is not None, "an own step without an own view"
+        return self.run.own
 
     # --- judging -------------------------------------------------------------------
 
     def compare(
-        self, group: Group, sent: Sent, items: list[Item], reader: Reader, step: Step
+        self,
+        group: Group,
+        sent: Sent,
+        items: list[Item],
+        reader: Reader,
+        step: Step,
+        own_read: bool = False,
     ) -> None:
         run, facts = self.run, self.run.facts
         run.tally.comparisons += 1
         run.tally.canary_checks += group[0] == run.space.canary
+        run.tally.own_view_checks += own_read
         syntax = answer_syntax(sent.response)
         results = [
             (
                 candidate,
-                judge(facts, candidate, group, items, reader, step, run.mask is None, syntax),
+                judge(
+                    facts, candidate, group, items, reader, step, run.mask is None, syntax, own_read
+                ),
             )
             for candidate in self.model.candidates
         ]
         alive = [candidate for candidate, findings in results if not findings]
         reported = [] if alive else min(results, key=lambda result: len(result[1]))[1]
-        for check in STATE_CHECKS:
+        for check in (*STATE_CHECKS, CROSS_VIEW) if run.own else STATE_CHECKS:
             run.record(check, any(finding.check == check for finding in reported))
         if not alive:
             candidate = next(candidate for candidate, findings in results if findings is reported)
             self.fail(reported, sent, (candidate, group), items)
         for candidate in alive:
-            mark_seen(candidate, group, syntax)
+            mark_seen(candidate, group, syntax, own_read)
         self.model.candidates = alive
         if reader is run.readers[0]:
             self.count_secrets(group, items)
-        self.check_order(group, sent, items, step)
+        self.check_order(group, sent, items, step, own_read)
 
     def count_secrets(self, group: Group, items: list[Item]) -> None:
         facts, candidate = self.run.facts, self.model.candidates[0]
@@ -149,13 +189,15 @@ class SequenceRun:
                     if seen is not None:
                         self.run.tally.secrets_seen[seen] += 1
 
-    def check_order(self, group: Group, sent: Sent, items: list[Item], step: Step) -> None:
+    def check_order(
+        self, group: Group, sent: Sent, items: list[Item], step: Step, own_read: bool
+    ) -> None:
         if not self.run.facts.stable_order:
             return
         order = [repr(item.get(self.run.facts.identity.name)) for item in items]
         written = step.action != "get" and step.target is not None and step.target.group == group
-        before = None if written else self.orders.get(group)
-        self.orders[group] = order
+        before = None if written else self.orders.get((own_read, group))
+        self.orders[own_read, group] = order
         if before is None:
             return
         unstable = sorted(before) == sorted(order) and before != order
@@ -197,28 +239,43 @@ class SequenceRun:
         self.run.shrink.found(difference, len(self.calls), self.run.caller.sent)
         return difference
 
-    def check_all(self, step: Step, skip: Group | None = None) -> None:
-        """Read every (AssociateId, Type) of the space (but ``skip``) and compare it."""
+    def check_all(self, step: Step, skip: Group | None = None, skip_own: bool = False) -> None:
+        """Read every (AssociateId, Type) of the space (but ``skip``) and compare it; and,
+        where the run has an own view, the targeted kind through it (but ``skip_own``): first
+        through the view the step used, so that a difference a view shows of itself is
+        found as such, and one between the views after it."""
+        own_read = self.run.own is not None and not skip_own
+        if own_read and step.own_view:
+            self.read_own(self.run.space.kind, next(self.accepts), step, "then")
         for group in self.run.space.groups():
             if group != skip:
                 self.read(group, self.run.readers[0], next(self.accepts), step, "then")
+        if own_read and not step.own_view:
+            self.read_own(self.run.space.kind, next(self.accepts), step, "then")
 
     # --- the steps -----------------------------------------------------------------
 
-    def write(self, what: str, operation_id: str, body: Any, media_type: str) -> None:
+    def write(
+        self,
+        action: str,
+        key: Key,
+        operation_id: str,
+        body: Any,
+        media_type: str,
+        reader: Reader | None = None,
+    ) -> None:
         """Send a step's Save or Remove, which the spec's schema accepts: it must succeed."""
-        sent = self.send(f"{what} as {media_type}", operation_id, body, media_type)
+        what = f"{action} {key_words(self.run, key)} as {media_type}"
+        sent = self.send(what, operation_id, body, media_type, reader=reader)
         self.calls.append(sent)
         if not sent.accepted:
-            finding = Finding(
-                SAVED, f"a valid {what.split()[0]} was answered {sent.response.status_code}"
-            )
+            finding = Finding(SAVED, f"a valid {action} was answered {sent.response.status_code}")
             self.fail([finding], sent, None, None, record=True)
 
     def save(self, key: Key, carrier: dict[str, Any], spelling: Any, media_type: str) -> None:
         facts = self.run.facts
         body = save_body(facts, key, carrier, spelling)
-        self.write(f"Save {key_words(self.run, key)}", facts.save_id, body, media_type)
+        self.write("Save", key, facts.save_id, body, media_type)
         self.run.tally.keys_touched.add(key)
         self.model.save(key, carrier)
         self.check_all(Step("save", key))
@@ -226,7 +283,7 @@ class SequenceRun:
     def remove(self, key: Key, spelling: Any, media_type: str) -> None:
         facts = self.run.facts
         body = remove_body(facts, key, spelling)
-        self.write(f"Remove {key_words(self.run, key)}", facts.remove_id, body, media_type)
+        self.write("Remove", key, facts.remove_id, body, media_type)
         self.model.remove(key)
         self.check_all(Step("remove", key))
 
@@ -236,6 +293,33 @@ class SequenceRun:
         if self.run.facts.stable_order:
             self.read(group, reader, accept, step, "the same Get again")
         self.check_all(step, skip=group)
+
+    # --- the caller's own view (own_view.py): the same store, the caller's associate ----
+
+    def own_save(
+        self, key: Key, carrier: dict[str, Any], spelling: Any, stray: Any, media_type: str
+    ) -> None:
+        own = self.own_view()
+        body = own.save_body(key, carrier, spelling, stray)
+        self.write("own Save", key, own.own.save_id, body, media_type, own.owner)
+        self.run.tally.keys_touched.add(key)
+        self.model.save(key, carrier, own=True)
+        self.check_all(Step("save", key, own_view=True))
+
+    def own_remove(self, key: Key, spelling: Any, media_type: str) -> None:
+        own = self.own_view()
+        body = own.remove_body(key, spelling)
+        self.write("own Remove", key, own.own.remove.operation_id, body, media_type, own.owner)
+        self.model.remove(key)
+        self.check_all(Step("remove", key, own_view=True))
+
+    def own_get(self, accept: str | None) -> None:
+        step = Step("get", own_view=True)
+        kind = self.run.space.kind
+        self.calls.append(self.read_own(kind, accept, step, "own Get"))
+        if self.run.facts.stable_order:
+            self.read_own(kind, accept, step, "the same own Get again")
+        self.check_all(step, skip_own=True)
 
     def tear_down(self) -> None:
         """Remove what the sequence saved, then read each group and put it back as the
@@ -317,6 +401,8 @@ def save_residents(run: ModelRun) -> None:
         accept = next(kind for kind in facts.answer_media_types if body_syntax(kind) == syntax)
         for group in run.space.groups():
             sequence.read(group, run.readers[0], accept, Step("save"), "then")
+        if run.own is not None:  # and through the own view: the same store
+            sequence.read_own(run.space.kind, accept, Step("save"), "then")
     run.base = sequence.model
 
 
@@ -353,6 +439,9 @@ def store_machine(run: ModelRun) -> type[RuleBasedStateMachine]:
     """The state machine class of one run (its rules close over the run)."""
     facts, space = run.facts, run.space
     every_key = space.keys()
+    own_save_types, own_remove_types = own_media_types(run.own)
+    # An own save ignores an associate in its body (the spec): sometimes it names another.
+    stray_associates = (LEFT_OUT, space.canary or space.associate + 1)
 
     class CredentialStore(RuleBasedStateMachine):
         def __init__(self) -> None:
@@ -364,22 +453,57 @@ def store_machine(run: ModelRun) -> type[RuleBasedStateMachine]:
         def target(self, data: st.DataObject) -> Key:
             return data.draw(st.sampled_from(every_key), label="key")
 
-        @rule(data=st.data())
-        def save(self, data: st.DataObject) -> None:
+        def removed(self, data: st.DataObject) -> Key:
+            """Mostly (3 in 4) a key the sequence saved, where there is one: with six rules a
+            sequence holds few saves, and a key drawn from all would mostly miss them."""
+            held = self.sequence.model.held_keys()
+            if held and data.draw(st.integers(0, 3), label="a saved key") > 0:
+                return data.draw(st.sampled_from(held), label="key")
+            return self.target(data)
+
+        def saved(self, data: st.DataObject) -> tuple[Key, dict[str, Any], Any]:
+            """A save step's key, carrier and PublicValue spelling, in either view."""
             run.tally.steps += 1
             key = self.target(data)
             carrier = data.draw(carriers(facts.carrier_fields), label="carrier")
-            spelling = key.identity or data.draw(st.sampled_from(NULL_SPELLINGS_IN_SAVE))
+            return key, carrier, key.identity or data.draw(st.sampled_from(NULL_SPELLINGS_IN_SAVE))
+
+        @rule(data=st.data())
+        def save(self, data: st.DataObject) -> None:
+            key, carrier, spelling = self.saved(data)
             media_type = data.draw(st.sampled_from(facts.save_media_types), label="media type")
             self.sequence.save(key, carrier, spelling, media_type)
 
         @rule(data=st.data())
         def remove(self, data: st.DataObject) -> None:
             run.tally.steps += 1
-            key = self.target(data)
+            key = self.removed(data)
             spelling = key.identity or data.draw(st.sampled_from(NULL_SPELLINGS_IN_REMOVE))
             media_type = data.draw(st.sampled_from(facts.remove_media_types), label="media type")
             self.sequence.remove(key, spelling, media_type)
+
+        @precondition(lambda _: run.own is not None)
+        @rule(data=st.data())
+        def own_save(self, data: st.DataObject) -> None:
+            key, carrier, spelling = self.saved(data)
+            stray = data.draw(st.sampled_from(stray_associates), label="stray associate")
+            media_type = data.draw(st.sampled_from(own_save_types), label="media type")
+            self.sequence.own_save(key, carrier, spelling, stray, media_type)
+
+        @precondition(lambda _: run.own is not None)
+        @rule(data=st.data())
+        def own_remove(self, data: st.DataObject) -> None:
+            run.tally.steps += 1
+            key = self.removed(data)
+            spelling = key.identity or data.draw(st.sampled_from(NULL_SPELLINGS_IN_REMOVE))
+            media_type = data.draw(st.sampled_from(own_remove_types), label="media type")
+            self.sequence.own_remove(key, spelling, media_type)
+
+        @precondition(lambda _: run.own is not None)
+        @rule(accept=st.sampled_from((None, *facts.answer_media_types)))
+        def own_get(self, accept: str | None) -> None:
+            run.tally.steps += 1
+            self.sequence.own_get(accept)
 
         @rule(
             group=st.sampled_from(space.groups()),

@@ -21,12 +21,17 @@ from contract_tests.model.bodies import recorded_keys, remove_body
 from contract_tests.model.calls import Caller
 from contract_tests.model.facts import ModelFacts
 from contract_tests.model.keys import Key, KeySpace, comparisons
+from contract_tests.model.own_view import OwnView, own_facts
 from contract_tests.model.readers import Reader
 from contract_tests.model.shrink import ShrinkGuard
 from contract_tests.model.state import Model
 from contract_tests.model.tally import ModelTally
 from contract_tests.model.values import LEFT_OUT, field_values
 
+NO_OWN_VIEW = (
+    "that the caller's own operations act on the run's associate, in the same store as the"
+    " ForAssociate ones (the run knows no identity whose associate is the run's)"
+)
 NO_CANARY = (
     "a write or Remove that ignores AssociateId, and whether another associate's credentials"
     " stay unchanged (give --canary-associate-id)"
@@ -74,6 +79,8 @@ class ModelRun:
     shrink: ShrinkGuard
     # How many ways of comparing key texts the spec allows, before any answer.
     ways: int
+    # The caller's own view, where the run knows an identity whose associate is the run's.
+    own: OwnView | None = None
 
     @property
     def mask(self) -> str | None:
@@ -101,9 +108,23 @@ def new_run(
     record: Callable[[str, bool], None],
     ledger: Ledger,
     budget: ModelBudget,
+    owner: Reader | None = None,
 ) -> ModelRun:
+    """A run; ``owner``, an identity whose associate is the space's, reads and writes
+    through the caller's own view too, where the spec has one."""
     residents = {key: resident_carrier(facts) for key in space.residents()}
-    tally = ModelTally(not_checked=[] if space.canary is not None else [NO_CANARY])
+    own_ops = own_facts()
+    own = (
+        None
+        if owner is None or own_ops is None
+        else OwnView(facts, own_ops, owner, space.associate)
+    )
+    not_checked = [] if space.canary is not None else [NO_CANARY]
+    if own is None and own_ops is not None:
+        not_checked.append(NO_OWN_VIEW)
+    tally = ModelTally(
+        not_checked=not_checked, own_associate=None if own is None else own.associate
+    )
     base = Model.of(comparisons(facts, space))
     shrink = ShrinkGuard(budget.shrink_requests)
     return ModelRun(
@@ -119,6 +140,7 @@ def new_run(
         budget,
         shrink,
         len(base.candidates),
+        own,
     )
 
 

@@ -22,10 +22,13 @@ class Stored:
     key: Key  # as the first save of it spelled it
     carrier: dict[str, Any]  # as the last save sent it, PublicValue aside
     spellings: set[str] = field(default_factory=set)
-    # The syntaxes (JSON, XML) of the answers that have shown it as last saved: a later
+    # The syntaxes (JSON, XML) of the answers that have shown it as last saved, through
+    # each view (judge.seen_tag): a later
     # difference in one of them is a change, a first one a save read back wrong.
     seen_in: set[str] = field(default_factory=set)
     resident: bool = False  # saved before the sequences, never targeted by a step
+    # Last written through the caller's own view (own_view.py), not the ForAssociate one.
+    own_write: bool = False
 
 
 @dataclass
@@ -33,7 +36,9 @@ class Candidate:
     comparison: Comparison
     held: dict[Key, Stored] = field(default_factory=dict)  # by comparison.same_key
 
-    def save(self, key: Key, carrier: Mapping[str, Any], resident: bool = False) -> None:
+    def save(
+        self, key: Key, carrier: Mapping[str, Any], resident: bool = False, own: bool = False
+    ) -> None:
         same = self.comparison.same_key(key)
         stored = self.held.get(same)
         if stored is None:
@@ -41,6 +46,7 @@ class Candidate:
         stored.carrier = dict(carrier)
         stored.spellings.add(identity_key(key.identity))
         stored.seen_in.clear()
+        stored.own_write = own
 
     def remove(self, key: Key) -> None:
         self.held.pop(self.comparison.same_key(key), None)
@@ -68,9 +74,11 @@ class Model:
     def of(cls, comparisons: list[Comparison]) -> Model:
         return cls([Candidate(comparison) for comparison in comparisons])
 
-    def save(self, key: Key, carrier: Mapping[str, Any], resident: bool = False) -> None:
+    def save(
+        self, key: Key, carrier: Mapping[str, Any], resident: bool = False, own: bool = False
+    ) -> None:
         for candidate in self.candidates:
-            candidate.save(key, carrier, resident)
+            candidate.save(key, carrier, resident, own)
 
     def remove(self, key: Key) -> None:
         for candidate in self.candidates:

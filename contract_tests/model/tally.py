@@ -17,6 +17,10 @@ class ModelTally:
     # Gets of one (AssociateId, Type) compared with the model, and of those the canary's.
     comparisons: int = 0
     canary_checks: int = 0
+    # Comparisons through, or after a write through, the caller's own view.
+    own_view_checks: int = 0
+    # The associate the caller's own operations act on; None: the run has no own view.
+    own_associate: int | None = None
     concurrent_rounds: int = 0
     # For the run's identity: how often a saved secret came back shown or hidden.
     secrets_seen: Counter[SecretRule] = field(default_factory=Counter)
@@ -32,6 +36,11 @@ class ModelTally:
             f" ({self.canary_checks} of the canary associate's),"
             f" {self.concurrent_rounds} rounds of writes at once"
         ]
+        if self.own_associate is not None:
+            lines.append(
+                f"  own operations act on associate {self.own_associate}:"
+                f" {self.own_view_checks} comparisons of its own view"
+            )
         lines += [f"  not checked: {reason}" for reason in self.not_checked]
         if self.key_comparisons:
             shown = ", ".join(

@@ -81,6 +81,12 @@ class ContractRun:
         return self.data.verdict if self.data is not None else None
 
     @property
+    def sent_cases(self) -> bool:
+        """Whether any case was judged: a run stopped at its probe sent none, one stopped
+        later (the model phase's residents refused) has the counts of those it sent."""
+        return self.checks.responses > 0
+
+    @property
     def began(self) -> bool:
         """Whether the run reached its target (or found it unusable): there is a verdict to give."""
         return self.target_url is not None or self.stopped is not None
@@ -94,8 +100,8 @@ class ContractRun:
             self.secrets_seen = {rule.value: count for rule, count in sorted(seen.items(), key=str)}
         directory = self.options.reports_dir
         directory.mkdir(parents=True, exist_ok=True)
-        if self.stopped is None:
-            # Only a run that sent its cases has counts to give: no table of zeros.
+        if self.sent_cases:
+            # Only a run that sent cases has counts to give: no table of zeros.
             self.checks.write(directory)
             self.reports = dict(html_page.LINKED_REPORTS)
         data = self.finish(pytest_status, completed)
@@ -127,7 +133,7 @@ class ContractRun:
                 baseline_error=baseline_error,
             )
         )
-        tested = self.stopped is None
+        tested = self.sent_cases
         self.data = RunData(
             target=self.target_url or self.options.target_url or "",
             embedded=self.embedded,

@@ -74,20 +74,18 @@ def decide(outcome: RunOutcome) -> Verdict:
         return Verdict(SuiteExit.INTERRUPTED, "INTERRUPTED: the cases run so far are counted above")
     if outcome.baseline_error is not None:
         return Verdict(SuiteExit.BROKEN, f"ERROR: {outcome.baseline_error}")
-    # Before the violations: once the credentials are refused (a login that expired), the
-    # checks judge refusals, and what they find says nothing of the contract.
+    if outcome.failed_checks:
+        return Verdict(
+            SuiteExit.VIOLATED,
+            f"FAILED: the server breaks the contract ({', '.join(outcome.failed_checks)});"
+            " each violation comes with a curl command that reproduces it",
+        )
     if outcome.mostly_refused:
         return Verdict(
             SuiteExit.NOT_TESTED,
             f"NOT TESTED: {outcome.positive_refused} of {outcome.positive_with_credentials}"
             " positive cases were refused (401/403), so the server was hardly tested:"
             " check the credentials and that they may save for the associate",
-        )
-    if outcome.failed_checks:
-        return Verdict(
-            SuiteExit.VIOLATED,
-            f"FAILED: the server breaks the contract ({', '.join(outcome.failed_checks)});"
-            " each violation comes with a curl command that reproduces it",
         )
     if outcome.pytest_status == pytest.ExitCode.OK:
         if outcome.accepted:

@@ -10,9 +10,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import spec_loader
 from contract_tests.facts.contract import contract_facts
 from contract_tests.run.options import FILTERED, ContractOptions
 from spec_loader.auth import basic_authorization
+from spec_loader.links import ASSOCIATE_SCHEMA
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,13 @@ class Target:
     # The same, of a second identity that may see every secret (a system user): known
     # only for the embedded server, so that read-backs check secrets both ways.
     secret_reader_headers: dict[str, str] | None = field(default=None, repr=False)
+    # The same, of an administrator who is no associate: it may act for every associate
+    # but sees no secret. Known only for the embedded server, whose model phase writes
+    # the canary associate's credentials as it.
+    administrator_headers: dict[str, str] | None = field(default=None, repr=False)
+    # The associate of the run's identity, whose credentials the caller's own operations
+    # touch; known only for the embedded server (docs/suite.md, "The caller's own view").
+    own_associate: int | None = None
 
     def __repr__(self) -> str:
         # pytest prints fixture values in tracebacks: the header names, never their values.
@@ -38,13 +47,23 @@ def open_target(options: ContractOptions) -> Iterator[Target]:
         headers = auth_headers(options, options.authorization)
         yield Target(options.target_url.rstrip("/"), headers, embedded=False)
         return
-    with embedded_reference_server() as (base_url, authorization, system_authorization):
+    associate = options.associate_id or default_associate()
+    with embedded_reference_server(associate) as (base_url, owner, administrator, system_user):
         yield Target(
             base_url,
-            auth_headers(options, authorization),
+            auth_headers(options, owner),
             embedded=True,
-            secret_reader_headers=auth_headers(options, system_authorization),
+            secret_reader_headers=auth_headers(options, system_user),
+            administrator_headers=auth_headers(options, administrator),
+            own_associate=associate,
         )
+
+
+def default_associate() -> int:
+    """The associate the embedded run is: the spec's example of an associate id."""
+    spec = spec_loader.load_spec()
+    example: int = spec_loader.component(spec, "schemas", ASSOCIATE_SCHEMA)["example"]
+    return example
 
 
 def auth_headers(options: ContractOptions, authorization: str | None) -> dict[str, str]:
@@ -62,21 +81,29 @@ def auth_headers(options: ContractOptions, authorization: str | None) -> dict[st
 
 
 @contextmanager
-def embedded_reference_server() -> Iterator[tuple[str, str, str]]:
+def embedded_reference_server(associate: int) -> Iterator[tuple[str, str, str, str]]:
     """Start the reference server on a free loopback port with made-up Basic credentials.
 
-    Yields its base URL and the Authorization header values of the two identities it
-    accepts: an administrator, who may not see secrets, and a system user, who may.
-    The credentials exist only for this run, so nothing real can leak into a report.
+    Yields its base URL and the Authorization header values of the three identities it
+    accepts: associate ``associate`` itself (the run's identity: it has credentials of
+    its own, and sees their secrets), an administrator, who may act for any associate
+    but sees no secret, and a system user, who sees them all. The credentials exist
+    only for this run, so nothing real can leak into a report.
     """
     # Imported here: a run against a named server does not need the server's extras.
     from reference_server.credential_sources import CREDENTIALS_ENV_VAR
     from reference_server.identities import SYSTEM_SUFFIX
     from reference_server.launcher import start_server
 
-    administrator, system_user = made_up_basic_credentials(), made_up_basic_credentials()
+    owner, administrator, system_user = (made_up_basic_credentials() for _ in range(3))
     # By environment variable, not as flags: a command line shows in every process list.
-    identities = shlex.join(["--basic", administrator, "--basic", f"{system_user}@{SYSTEM_SUFFIX}"])
+    identities = shlex.join(
+        [
+            *("--basic", f"{owner}@{associate}"),
+            *("--basic", administrator),
+            *("--basic", f"{system_user}@{SYSTEM_SUFFIX}"),
+        ]
+    )
     with (
         tempfile.TemporaryDirectory(prefix="contract-server-") as directory,
         start_server(
@@ -84,7 +111,12 @@ def embedded_reference_server() -> Iterator[tuple[str, str, str]]:
             env={CREDENTIALS_ENV_VAR: identities},
         ) as server,
     ):
-        yield server.base_url, basic_authorization(administrator), basic_authorization(system_user)
+        yield (
+            server.base_url,
+            basic_authorization(owner),
+            basic_authorization(administrator),
+            basic_authorization(system_user),
+        )
 
 
 def made_up_basic_credentials() -> str:

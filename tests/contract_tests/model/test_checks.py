@@ -15,7 +15,8 @@ from contract_tests.model import judge
 from fault_lab.fault_servers import no_fault
 from fault_lab.faults import VARIATIONS, fault_named
 from fault_lab.model_harness import outcome_against
-from fault_lab.planted_fault import Variation
+from fault_lab.own_view_faults import OWN_VIEW_FAULTS
+from fault_lab.planted_fault import Fault, Variation
 
 # One fault per check of the model phase, and two checks of single answers that only
 # the model's reads in every media type reach.
@@ -31,6 +32,16 @@ AIMED = {
 }
 # Caught in the rounds of writes at once.
 AIMED_AT_ONCE = {judge.ATOMIC: ("save_in_two_writes", "insert_if_absent")}
+# The faults of the caller's own view, by the check aimed at each. Each but the last keeps
+# the own view consistent with itself: only the comparison across the two views catches
+# it. An own save that stores under a stray AssociateId of its body loses the credential
+# from the own view too: the own read-back catches it first.
+AIMED_ACROSS_VIEWS = {
+    "own_keyed_to_next_associate": judge.CROSS_VIEW,
+    "own_remove_from_view_cache": judge.CROSS_VIEW,
+    "own_get_from_stale_cache": judge.CROSS_VIEW,
+    "own_save_takes_body_associate": judge.SAVED,
+}
 
 
 def variation_named(name: str) -> Variation:
@@ -38,7 +49,15 @@ def variation_named(name: str) -> Variation:
 
 
 def test_every_check_of_the_model_is_aimed_at() -> None:
-    assert set(judge.MODEL_CHECKS) <= {*AIMED, *AIMED_AT_ONCE}
+    aimed = {*AIMED, *AIMED_AT_ONCE, *AIMED_ACROSS_VIEWS.values()}
+    assert set(judge.MODEL_CHECKS) <= aimed
+
+
+@pytest.mark.parametrize("fault", OWN_VIEW_FAULTS, ids=[fault.name for fault in OWN_VIEW_FAULTS])
+def test_a_fault_of_the_own_view_is_caught_by_its_check(fault: Fault) -> None:
+    outcome = outcome_against(fault.wrap, own_as_is=True)
+    assert outcome.difference is not None
+    assert AIMED_ACROSS_VIEWS[fault.name] in outcome.failed_checks, str(outcome.difference)
 
 
 @pytest.mark.parametrize(("check", "name"), sorted(AIMED.items()))
@@ -57,7 +76,8 @@ def test_writes_at_once_that_mix_or_double_are_caught(name: str) -> None:
 
 def test_the_clean_server_passes_the_sequences_and_the_rounds() -> None:
     for concurrent in (False, True):
-        outcome = outcome_against(no_fault, concurrent)
+        # The server's own operations as they are, not through the ForAssociate ones.
+        outcome = outcome_against(no_fault, concurrent, own_as_is=True)
         assert outcome.difference is None, str(outcome.difference)
         assert outcome.failed_checks == set()
 

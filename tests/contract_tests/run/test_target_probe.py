@@ -157,4 +157,6 @@ def test_a_run_with_most_positive_cases_refused_is_not_tested_and_says_so(
     assert run.exit_code == SuiteExit.NOT_TESTED, run.output[-5000:]
     # No check fails on a refusal: only the count of refusals can fail this run.
     assert run.failed_checks == [], run.output[-5000:]
-    assert "positive cases were refused (401/403)" in run.output
+    # Said by the count of refused cases, or by the model phase, whose first save (of the
+    # associates it keeps credentials for) is refused.
+    assert "refused" in run.output.splitlines()[-1], run.output[-3000:]
