@@ -27,6 +27,7 @@ import pytest
 from benchmarks.ratios import Spread
 from benchmarks.report import Figure, Result, Target, table
 from fault_lab.faults import FAULTS, VARIATIONS
+from fault_lab.own_view_faults import OWN_VIEW_FAULTS
 from reference_server.launcher import RunningServer, start_server
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -253,8 +254,10 @@ def table_rows(page: Path, header: str) -> list[list[str]]:
 
 
 def test_the_suite_page_lists_the_fault_catalogue() -> None:
+    # The kill matrix's faults, and those of the caller's own view, which the model
+    # harness runs (tests/contract_tests/model/test_checks.py).
     listed = {(row[0], row[-1]) for row in table_rows(SUITE_PAGE, "| fault |")}
-    assert listed == {(fault.name, fault.caught_by) for fault in FAULTS}
+    assert listed == {(fault.name, fault.caught_by) for fault in (*FAULTS, *OWN_VIEW_FAULTS)}
 
 
 def test_the_suite_page_lists_the_conformant_variations() -> None:
