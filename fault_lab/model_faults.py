@@ -30,7 +30,8 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from collections import defaultdict
+import time
+from collections import Counter, defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
@@ -368,11 +369,20 @@ def save_in_two_writes(app: ASGIApp) -> ASGIApp:
     return around(handle)(app)
 
 
+# insert_if_absent: how long a save of a new key waits between its SELECT and its INSERT
+# for saves of the key that arrive together with it, and at most for their SELECTs.
+INSERT_WINDOW_SECONDS = 0.5
+SELECT_WAIT_SECONDS = 10.0
+
+
 def insert_if_absent(app: ASGIApp) -> ASGIApp:
     """SELECT, then INSERT when nothing was found, without a unique index: two saves of a
     new key at once both insert, and a Get returns both rows."""
     absent_at_once: defaultdict[str, list[Document]] = defaultdict(list)
     doubles: defaultdict[str, list[Document]] = defaultdict(list)
+    # Saves of a key between their arrival and their INSERT, and those of them past the SELECT.
+    arrived: Counter[str] = Counter()
+    selected: Counter[str] = Counter()
 
     async def handle(request: Exchange, forward: Forward) -> Answer:
         operation_id = operation_of(request)
@@ -392,6 +402,7 @@ def insert_if_absent(app: ASGIApp) -> ASGIApp:
             doubles[group] = [row for row in doubles[group] if not holds_key(row, key)]
             return await forward(request)
         name = json.dumps(key, sort_keys=True)
+        arrived[name] += 1
         stored = [
             item
             for item in await group_items(forward, request, read_back_body(key))
@@ -401,10 +412,18 @@ def insert_if_absent(app: ASGIApp) -> ASGIApp:
         carrier = {**(value_at(body, CARRIER_PATH) or {})}
         if not stored:
             absent_at_once[name].append(carrier)
-        # The window between the SELECT and the INSERT: wide enough that saves sent at once
-        # still overlap on a loaded two-core machine (0.1 s missed them there).
-        await asyncio.sleep(0.5)
+        selected[name] += 1
+        # The window between the SELECT and the INSERT. It stays open until every save of
+        # the key that reached the server meanwhile has made its SELECT too, since on a
+        # loaded machine one SELECT can take longer than any fixed window (0.5 s was seen
+        # to miss one).
+        await asyncio.sleep(INSERT_WINDOW_SECONDS)
+        deadline = time.monotonic() + SELECT_WAIT_SECONDS
+        while selected[name] < arrived[name] and time.monotonic() < deadline:
+            await asyncio.sleep(INSERT_WINDOW_SECONDS / 10)
         answer = await forward(request)
+        arrived[name] -= 1
+        selected[name] -= 1
         waiting = absent_at_once.pop(name, [])
         if answer.status == SAVED and len(waiting) > 1:
             secrets = set(spec_loader.secret_paths(CARRIER_SCHEMA))
