@@ -1,8 +1,10 @@
 """P5: the contract suite's cases per second, against plain ``st run`` doing the same.
 
 Same spec, same reference server (one, for every run), same seed and example count,
-and the same schemathesis.toml (``st run`` starts in the checkout, where it finds the
-file and with it the project's checks). A case is one exchange the run made and judged
+and the same schemathesis.toml but for its rate limit: the file's 10/s is plain
+``st run``'s default for any server, which the suite drops against a server of its own,
+so ``st run`` gets a copy without it (``st run`` starts in the checkout, where the
+copy's ``hooks`` finds the project's checks). A case is one exchange the run made and judged
 by every check, in every phase: for ``st run`` an entry of its HAR report, for the
 suite a response its summary counts as checked. That is the suite's cases and, per
 spec example, the second call without credentials, which is judged by every check too
@@ -16,8 +18,10 @@ waits for it.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tempfile
+import tomllib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -26,6 +30,7 @@ from benchmarks.commands import timed_run
 from benchmarks.contract_runs import PASSED, SUITE_OPTIONS, fresh_credentials, require_exit
 from benchmarks.ratios import interleave
 from benchmarks.report import Result, Target, paired_figures
+from contract_tests.run.schemathesis_schema import CONFIG_PATH
 from fault_lab.batch import MAX_EXAMPLES, SEED, no_fault
 from fault_lab.fault_servers import serve_reference_app
 from fault_lab.suite_run import RUN_TIMEOUT_SECONDS, responses_checked, run_suite
@@ -35,6 +40,8 @@ ID = "P5"
 MEASURE = "contract suite cases/s ÷ `st run` with the same spec, server, seed and settings"
 TARGET = Target(">=", 1.0)
 ST = Path(sys.executable).parent / "st"
+RATE_LIMIT_KEY = "rate-limit"
+RATE_LIMIT_LINE = re.compile(rf"^{RATE_LIMIT_KEY}\s*=")
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,21 @@ class Counts:
     # such pair no longer decides the median.
     rounds: int = 5
     max_examples: int = int(MAX_EXAMPLES)
+
+
+def config_without_rate_limit(folder: Path) -> Path:
+    """A copy of schemathesis.toml in ``folder`` whose only difference is no rate limit."""
+    text = CONFIG_PATH.read_text(encoding="utf-8")
+    kept = "".join(
+        line for line in text.splitlines(keepends=True) if not RATE_LIMIT_LINE.match(line)
+    )
+    expected = tomllib.loads(text)
+    expected.pop(RATE_LIMIT_KEY)
+    if tomllib.loads(kept) != expected:
+        raise RuntimeError(f"{CONFIG_PATH}: its {RATE_LIMIT_KEY} is not one top-level line")
+    copy = folder / CONFIG_PATH.name
+    copy.write_text(kept, encoding="utf-8")
+    return copy
 
 
 def har_entries(path: Path) -> int:
@@ -59,10 +81,12 @@ def run(counts: Counts) -> Result:
             no_fault, Path(scratch), (credentials.user, credentials.password)
         ) as url,
     ):
+        config = config_without_rate_limit(Path(scratch))
 
         def st_run(index: int) -> float:
             har = Path(scratch) / f"st-{index}.har"
-            command = [str(ST), "run", str(spec_loader.spec_path()), "--url", url, *settings]
+            command = [str(ST), "--config-file", str(config), "run"]
+            command += [str(spec_loader.spec_path()), "--url", url, *settings]
             command += ["--header", f"Authorization: {credentials.authorization}"]
             command += ["--report-dir", str(Path(scratch) / f"st-{index}")]
             command += ["--report-har-path", str(har)]
