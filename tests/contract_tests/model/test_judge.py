@@ -12,7 +12,7 @@ import pytest
 
 from contract_tests.model import judge as judging
 from contract_tests.model.facts import model_facts
-from contract_tests.model.judge import Step, judge, mark_seen, secret_problem, secret_seen
+from contract_tests.model.judge import Item, Step, judge, mark_seen, secret_problem, secret_seen
 from contract_tests.model.keys import Key, comparisons, key_space
 from contract_tests.model.readers import RUN_IDENTITY, Reader, SecretRule
 from contract_tests.model.state import Candidate
@@ -41,7 +41,7 @@ def item(key: Key, **changes: Any) -> dict[str, Any]:
     return {IDENTITY: key.identity, **CARRIER, **changes}
 
 
-def checks(candidate: Candidate, items: list[dict[str, Any]], step: Step) -> list[str]:
+def checks(candidate: Candidate, items: list[Item], step: Step) -> list[str]:
     found = judge(FACTS, candidate, GROUP, items, SHOWN, step, reveal=False, syntax="json")
     return [finding.check for finding in found]
 
