@@ -1,7 +1,8 @@
 """reference_server/records.py: where a request holds the credential key, and the secrets' split.
 
 Seen failing by hand: `or ""` removed from KeyPaths.row_key
-(test_a_null_public_value_is_keyed_as_empty), the check in KeyPaths.check removed, and split_secrets popping from the caller's document
+(test_a_null_public_value_is_keyed_as_empty), the check in KeyPaths.check removed, and
+split_secrets popping from the caller's document
 (test_split_and_merge_leave_the_document_and_give_it_back).
 """
 
