@@ -38,11 +38,8 @@ def test_a_secret_opens_only_with_its_row_and_key(box: SecretBox) -> None:
     sealed = box.seal(PLAINTEXT, ROW)
     other_box = SecretBox(secrets.token_bytes(KEY_BYTES))
     altered = sealed[:-1] + bytes([sealed[-1] ^ 1])
-    for attempt in (
-        lambda: box.open(sealed, b"row-b"),
-        lambda: other_box.open(sealed, ROW),
-        lambda: box.open(altered, ROW),
-    ):
+    attempts = [(sealed, b"row-b", box), (sealed, ROW, other_box), (altered, ROW, box)]
+    for sealed_value, row, opener in attempts:
         with pytest.raises(WrongKeyError, match="do not decrypt") as raised:
-            attempt()
+            opener.open(sealed_value, row)
         assert raised.value.__suppress_context__  # the cryptography error is not chained

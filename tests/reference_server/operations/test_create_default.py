@@ -54,6 +54,6 @@ def test_the_answer_is_the_defaults_of_now(store: CredentialStore, tmp_path: Pat
     after = datetime.now(UTC)
 
     assert answer.status_code == OK
-    carrier = json.loads(answer.body)
+    carrier = json.loads(bytes(answer.body))
     assert before <= datetime.fromisoformat(carrier.pop(CALL_TIME_FIELD)) <= after
     assert carrier == {k: v for k, v in example_value().items() if k != CALL_TIME_FIELD}

@@ -62,4 +62,6 @@ def test_the_saved_carriers_are_answered(
             {name: value for name, value in carrier.items() if (name,) not in carrier_secrets}
             for carrier in expected
         ]
-    assert sorted(json.loads(answer.body), key=json.dumps) == sorted(expected, key=json.dumps)
+    assert sorted(json.loads(bytes(answer.body)), key=json.dumps) == sorted(
+        expected, key=json.dumps
+    )
