@@ -24,8 +24,6 @@ import pytest
 
 import spec_loader
 from reference_server.body_decoding import XSI_NIL, BodyFormat, body_format
-from reference_server.operations.base import Call
-from reference_server.settings import Identity, Scheme
 from tests.reference_server.bodies import MEDIA_TYPES, encode, text_of
 from tests.reference_server.live_server import (
     ADMIN,
@@ -250,17 +248,3 @@ def test_pipelined_save_and_remove_keep_their_order(server: Server) -> None:
 
     assert all(json.loads(body) == [] for body in gone[2::3])
     assert all(json.loads(body) == [shown(saved, False)] for body in back[2::3])
-
-
-def test_a_call_keeps_secrets_out_of_its_repr() -> None:
-    secrets = ["SecretValue-in-a-repr", "Basic c2VjcmV0", "7T:ticket-in-a-repr"]
-    call = Call(
-        Identity(Scheme.TICKET, secrets[2]),
-        credential("repr", SecretValue=secrets[0]),
-        [("Credentials", SECRET)],
-        {"authorization": secrets[1]},
-    )
-
-    text = repr(call)
-
-    assert [secret for secret in secrets if secret in text] == []
