@@ -12,13 +12,16 @@ SHARED_SCOPES = frozenset({"module", "class"})
 
 
 @pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # Tests marked slow go first: left for the end, one keeps a worker busy while the
     # others have nothing left to do.
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
     # Under `--dist loadgroup`, tests that share a module-scoped fixture (a server, a
     # suite run, a fresh environment) go to one worker, which makes the fixture once.
-    # tryfirst: pytest-xdist reads the groups in its own hook of the same name.
+    # tryfirst: pytest-xdist reads the groups in its own hook of the same name. Without
+    # pytest-xdist (`-p no:xdist`) the marker is unknown, and --strict-markers refuses it.
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
     for item in items:
         if not isinstance(item, pytest.Function):
             continue
