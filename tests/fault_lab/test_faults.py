@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from schemathesis.checks import CHECKS, load_all_checks
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 import contract_tests.hooks  # noqa: F401 (registers the project's checks)
 import spec_loader
@@ -67,7 +67,7 @@ def save(wrapper_name: str | None, folder: Path, user: str = USER, query: str = 
     settings = Settings(
         database=folder / "credentials.sqlite3", identities=(Identity(Scheme.BASIC, USER),)
     )
-    app = create_app(settings)
+    app: ASGIApp = create_app(settings)
     if wrapper_name is not None:
         app = fault_named(wrapper_name).wrap(app)
     path = spec_loader.operation(SPEC, SAVE).path

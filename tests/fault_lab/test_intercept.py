@@ -99,5 +99,8 @@ def test_what_is_not_http_goes_to_the_app_untouched() -> None:
     async def ignore(message: Message) -> None:
         return None
 
-    asyncio.run(around(refuse)(app)({"type": "lifespan"}, nothing, ignore))
+    async def start() -> None:
+        await around(refuse)(app)({"type": "lifespan"}, nothing, ignore)
+
+    asyncio.run(start())
     assert got == ["lifespan"]
