@@ -22,6 +22,7 @@ import spec_loader
 from fault_lab import create_default_variations as defaults
 from fault_lab.intercept import Answer, Exchange, call_app
 from fault_lab.planted_fault import Variation
+from fault_lab.read_back_faults import FLAG_FIELD
 from fault_lab.store_access import ANSWER_JSON_TYPES, SPEC
 from reference_server.app import create_app
 from reference_server.settings import Identity, Scheme, Settings
@@ -68,7 +69,7 @@ def test_a_year_from_midnight_as_the_vendor_writes_dates(app: ASGIApp) -> None:
     assert (valid_from.hour, valid_from.minute, valid_from.second) == (0, 0, 0)
     assert valid_from.utcoffset() == timedelta(hours=2)
     assert valid_to - valid_from == timedelta(days=365)
-    assert carrier[defaults.FLAG_FIELD] is False
+    assert carrier[FLAG_FIELD] is False
     fraction = carrier[defaults.VALID_FROM].partition(".")[2]
     assert len(fraction.partition("+")[0]) == 7
 
@@ -94,5 +95,5 @@ def xml_fields(answer: Answer) -> dict[str, str | None]:
     """An XML carrier's fields, but the time of the call (ValidFrom, to the second)."""
     root = defusedxml.ElementTree.fromstring(answer.body)
     fields = {child.tag.rpartition("}")[2]: child.text for child in root}
-    assert defaults.FLAG_FIELD in fields
+    assert FLAG_FIELD in fields
     return {name: text for name, text in fields.items() if name != defaults.VALID_FROM}
