@@ -63,7 +63,7 @@ def test_every_custom_check_fails_on_some_fault(batch: Batch) -> None:
     """Each check of this project is seen to fail: one that never could would pass anything."""
     failing = {name for fault in FAULTS for name in batch.runs[fault.name].failed_checks}
     # The faults of the caller's own view need a run that has one, which a named server's
-    # run has not: tests/contract_tests/model/test_checks.py shows that check failing.
+    # run has not: tests/contract_tests/model/test_planted_faults.py shows that check failing.
     custom = custom_checks() - {CROSS_VIEW}
     assert custom <= failing, sorted(custom - failing)
 
