@@ -3,9 +3,11 @@
 A plain app served in-thread with the reference server's HTTP layer (launcher.serve_app)
 is sent raw bytes over one socket per test.
 
-Guards proved by hand: with the byte count in `data_received` never checked against
-MAX_HEADER_BYTES, test_headers_past_the_limit_are_refused_with_431 fails (the request is
-answered normally); with `send_400_response` falling back to uvicorn's own,
+Guards proved by hand: with the byte counts never checked against MAX_HEADER_BYTES,
+test_headers_past_the_limit_are_refused_with_431 fails (the request is answered
+normally); with only the count of `data_received` (as before it counted complete headers
+exactly), its "just past, in one read" case fails: a request's first read went
+uncounted; with `send_400_response` falling back to uvicorn's own,
 test_an_unreadable_request_gets_the_superoffice_error_body fails.
 """
 
@@ -67,24 +69,29 @@ def test_a_plain_request_is_answered(address: tuple[str, int]) -> None:
     assert (status, body) == (http.HTTPStatus.OK, ANSWER.encode())
 
 
-# The chunk a request begins in is not counted (it may end the previous request), and
-# asyncio reads up to 256 KiB at once: send past the limit by more than that.
+# asyncio reads up to 256 KiB at once: far past the limit in one read, and in many.
 READ_SIZE = 256 * 1024
+FILLER = b"X-Filler: " + b"a" * 1000 + b"\r\n"
 
 
-def test_headers_past_the_limit_are_refused_with_431(address: tuple[str, int]) -> None:
-    line = b"X-Filler: " + b"a" * 1000 + b"\r\n"
-    count = (MAX_HEADER_BYTES + 2 * READ_SIZE) // len(line)
-    chunks = [b"GET / HTTP/1.1\r\nHost: x\r\n", *[line] * count]
-    status, headers, body = _exchange(address, [*chunks, b"\r\n"])
+@pytest.mark.parametrize(
+    "past_the_limit",
+    [FILLER * 3, FILLER * (2 * READ_SIZE // len(FILLER))],
+    ids=["just past, in one read", "many reads past"],
+)
+def test_headers_past_the_limit_are_refused_with_431(
+    address: tuple[str, int], past_the_limit: bytes
+) -> None:
+    headers_at_the_limit = FILLER * (MAX_HEADER_BYTES // len(FILLER))
+    request = b"GET / HTTP/1.1\r\nHost: x\r\n" + headers_at_the_limit + past_the_limit + b"\r\n"
+    status, headers, body = _exchange(address, [request])
     assert status == http.HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
     _assert_error_body(http.HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, headers, body)
 
 
 def test_headers_under_the_limit_pass(address: tuple[str, int]) -> None:
-    line = b"X-Filler: " + b"a" * 1000 + b"\r\n"
     chunks = [b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"]
-    chunks += [line] * (MAX_HEADER_BYTES // len(line) - 2)
+    chunks += [FILLER] * (MAX_HEADER_BYTES // len(FILLER) - 2)
     status, _, _ = _exchange(address, [*chunks, b"\r\n"])
     assert status == http.HTTPStatus.OK
 
