@@ -38,6 +38,7 @@ def test_the_ready_line_names_the_bound_port(capsys: pytest.CaptureFixture[str])
 
     [line] = capsys.readouterr().out.splitlines()
     match = READY_PATTERN.fullmatch(line)  # as the launcher reads it: the URL, nothing more
-    assert match is not None and match["base_url"] == base_url
+    assert match is not None
+    assert match["base_url"] == base_url
     assert httpx.URL(base_url).port not in (None, 0)
     assert answer == ANSWER

@@ -14,62 +14,44 @@ Guards proven by removing them (by hand, once):
 - forbid_dtd=False: test_xml_dtd_is_rejected[doctype only] fails (204).
 - the LookupError/ValueError branch of decode_xml removed:
   test_xml_in_an_unsupported_encoding_is_rejected fails (a 500).
-- CatchAll removed from the app's middleware list: test_unexpected_error_leaks_nothing
-  fails (Starlette's plain-text 500).
 - send_400_response removed from ReferenceHttpProtocol:
   test_unreadable_request_has_the_error_body fails (uvicorn's plain-text 400).
 - the looks_like_json() hint in pipeline.py: test_json_sent_as_a_form_is_named fails
   (only "AssociateId: is required; ..."; issue 12, item 5).
-- the 403 check moved before validation in pipeline.py:
-  test_refusals_come_in_order fails for every operation (403 where 400 is due).
 
-The refusals that come before an operation's own step are the shared pipeline's, so
-their tests run against every operation of the spec (those about the body, against every
-operation that takes one).
+The refusals about the body come from the shared pipeline, so their tests run against
+every operation that takes one. The refusals' order and the 415: test_pipeline.py; 404 and
+405: test_app.py; the 500: test_middleware.py.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import socket
 import urllib.parse
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
-import httpx
-import jsonschema_rs
 import pytest
 
 import spec_loader
-from reference_server.app import create_app
-from reference_server.launcher import serve_app
-from reference_server.settings import Identity, Scheme, Settings
-from reference_server.storage import CredentialStore
 from tests.reference_server.bodies import FORM_TYPE, JSON_TYPE, XML_TYPE, xml_body, xml_root
+from tests.reference_server.error_bodies import ERROR_VALIDATOR, assert_error_body
 from tests.reference_server.live_server import (
     ADMIN,
     BASIC_AUTHORIZATION,
-    BASIC_PASSWORD,
-    BASIC_USER,
     BODY_OPERATION_IDS,
-    LIMITED,
-    LIMITED_ASSOCIATE,
     OPERATION_IDS,
     SAVE,
     SPEC,
     Server,
     credential,
-    names_associate,
     valid_request,
 )
 
-ERROR_SCHEMA = spec_loader.component(SPEC, "schemas", "SuperOfficeError")
 # The spec's own 400 example is a SecretValue over its limit.
 BAD_REQUEST_EXAMPLE = spec_loader.component(SPEC, "responses", "BadRequest")["content"][
     "application/json"
 ]["example"]
-ERROR_VALIDATOR = jsonschema_rs.Draft202012Validator(ERROR_SCHEMA)
 LONG_SECRET = "never-echo-me-" + "x" * 80
 by_operation = pytest.mark.parametrize("operation_id", OPERATION_IDS)
 by_body_operation = pytest.mark.parametrize("operation_id", BODY_OPERATION_IDS)
@@ -78,15 +60,6 @@ by_body_operation = pytest.mark.parametrize("operation_id", BODY_OPERATION_IDS)
 def valid_xml(operation_id: str) -> str:
     """A valid XML request without its XML declaration."""
     return xml_body(valid_request(operation_id, "dtd"), operation_id).decode().partition("?>")[2]
-
-
-def assert_error_body(response: httpx.Response, status: int) -> dict[str, object]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/json"
-    body = response.json()
-    ERROR_VALIDATOR.validate(body)
-    assert isinstance(body, dict)
-    return body
 
 
 def test_invalid_field_is_named_without_its_value(server: Server) -> None:
@@ -235,56 +208,6 @@ def test_form_value_and_object_at_once(server: Server) -> None:
     )
 
 
-@by_operation
-@pytest.mark.parametrize("method", ["GET", "PUT", "PATCH", "DELETE", "OPTIONS"])
-def test_other_methods_are_not_allowed(server: Server, operation_id: str, method: str) -> None:
-    allowed = spec_loader.methods_at(SPEC, spec_loader.operation(SPEC, operation_id).path)
-
-    response = server.client.request(method, server.url(operation_id), headers=ADMIN)
-
-    assert_error_body(response, 405)
-    assert response.headers["Allow"] == ", ".join(allowed) == "POST"
-
-
-@by_body_operation
-@pytest.mark.parametrize("content_type", [None, "text/plain", "application/yaml"])
-def test_other_media_types_are_unsupported(
-    server: Server, operation_id: str, content_type: str | None
-) -> None:
-    headers = {**ADMIN, **({"Content-Type": content_type} if content_type else {})}
-
-    response = server.client.post(server.url(operation_id), content=b"{}", headers=headers)
-
-    assert_error_body(response, 415)
-
-
-@by_body_operation
-def test_refusals_come_in_order(server: Server, operation_id: str) -> None:
-    """401 before 415 before 413 before 400 before 403, each with the operation's source.
-
-    The 403 is the limited identity's for another associate, or, for the caller's own
-    operations, the administrator's, who is no associate.
-    """
-    valid = json.dumps(valid_request(operation_id, "order")).encode()
-    forbidden, refused = valid_request(operation_id, "order"), ADMIN
-    if names_associate(operation_id):
-        forbidden, refused = {**forbidden, "AssociateId": LIMITED_ASSOCIATE + 1}, LIMITED
-    oversize = b" " * (1024 * 1024 + 1)
-    cases = [
-        (401, server.post(oversize, "text/plain", {}, operation_id)),
-        (415, server.post(oversize, "text/plain", refused, operation_id)),
-        (413, server.post(oversize + b"{", JSON_TYPE, refused, operation_id)),
-        (400, server.post(b"{", JSON_TYPE, refused, operation_id)),
-        (400, server.post_json({**forbidden, "Type": ""}, refused, operation_id)),
-        (403, server.post_json(forbidden, refused, operation_id)),
-    ]
-
-    assert [response.status_code for _, response in cases] == [status for status, _ in cases]
-    for status, response in cases[1:]:
-        assert assert_error_body(response, status)["ErrorSource"] == operation_id
-    assert server.post(valid, JSON_TYPE, LIMITED, operation_id).status_code in (200, 204)
-
-
 SAVE_PATH = spec_loader.operation(SPEC, SAVE).path
 
 
@@ -355,34 +278,3 @@ def test_chunked_oversize_body_is_refused(server: Server, operation_id: str) -> 
 
     assert response.request.headers["Transfer-Encoding"] == "chunked"
     assert_error_body(response, 413)
-
-
-def test_unknown_path_has_the_error_body(server: Server) -> None:
-    response = server.client.post(server.running.base_url + "/api/v1/Nothing", headers=ADMIN)
-
-    assert_error_body(response, 404)
-
-
-def test_unexpected_error_leaks_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    """A bug (here: storage raising with the secret in its message) gives a bare 500."""
-
-    def broken_save(*args: object) -> None:
-        raise ValueError(LONG_SECRET)
-
-    monkeypatch.setattr(CredentialStore, "save", broken_save)
-    identity = Identity(Scheme.BASIC, f"{BASIC_USER}:{BASIC_PASSWORD}")
-    settings = Settings(tmp_path / "db.sqlite3", (identity,), encryption_key=bytes(32))
-    caplog.set_level(logging.ERROR, logger="reference_server")
-    with serve_app(create_app(settings)) as base_url:
-        response = httpx.post(
-            base_url + SAVE_PATH,
-            json=credential("bug", SecretValue=LONG_SECRET[:60]),
-            headers=ADMIN,
-        )
-
-    assert_error_body(response, 500)
-    assert LONG_SECRET[:60] not in response.text
-    assert "unexpected ValueError at" in caplog.text
-    assert LONG_SECRET[:20] not in caplog.text
