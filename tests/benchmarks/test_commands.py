@@ -33,7 +33,9 @@ def test_another_exit_code_fails_with_the_commands_output(tmp_path: Path) -> Non
     with pytest.raises(CommandFailedError) as failed:
         timed_run(python(code), cwd=tmp_path, timeout=30)
     message = str(failed.value)
-    assert "exited 3" in message and "to stdout" in message and "to stderr" in message
+    assert "exited 3" in message
+    assert "to stdout" in message
+    assert "to stderr" in message
 
 
 def test_an_expected_failure_exit_is_a_result(tmp_path: Path) -> None:

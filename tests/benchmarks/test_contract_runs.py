@@ -22,5 +22,7 @@ def test_the_expected_exit_passes_and_another_raises_with_the_output() -> None:
 
 def test_each_benchmark_gets_credentials_of_its_own() -> None:
     first, second = fresh_credentials(), fresh_credentials()
-    assert first.user.startswith("bench-") and second.user.startswith("bench-")
-    assert first.user != second.user and first.password != second.password
+    assert first.user.startswith("bench-")
+    assert second.user.startswith("bench-")
+    assert first.user != second.user
+    assert first.password != second.password

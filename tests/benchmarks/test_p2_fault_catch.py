@@ -56,7 +56,8 @@ def test_the_rounds_pair_a_clean_run_with_each_fault_in_turn(
     every_run = ("--max-examples", "3", STOP_AT_FIRST_FAILURE, *p2_fault_catch.SUITE_OPTIONS)
     assert set(suite.options) == {every_run}
     ratio, catch, clean = result.figures
-    assert ratio.spread == Spread(0.25, 0.25, 0.25) and ratio.target == p2_fault_catch.RATIO_TARGET
+    assert ratio.spread == Spread(0.25, 0.25, 0.25)
+    assert ratio.target == p2_fault_catch.RATIO_TARGET
     assert (catch.spread.median, clean.spread.median) == (1.0, 4.0)
 
 

@@ -28,9 +28,11 @@ AT_LEAST_TWO = Target(">=", 2.0)
 
 
 def test_a_median_on_the_bound_meets_it_from_either_side() -> None:
-    assert AT_MOST_ONE.met_by(1.0) and AT_MOST_ONE.met_by(0.5)
+    assert AT_MOST_ONE.met_by(1.0)
+    assert AT_MOST_ONE.met_by(0.5)
     assert not AT_MOST_ONE.met_by(1.01)
-    assert AT_LEAST_TWO.met_by(2.0) and AT_LEAST_TWO.met_by(3.0)
+    assert AT_LEAST_TWO.met_by(2.0)
+    assert AT_LEAST_TWO.met_by(3.0)
     assert not AT_LEAST_TWO.met_by(1.99)
     assert str(Target("<=", 1.10)) == "<= 1.1"
 
