@@ -80,11 +80,11 @@ def test_the_overhead_is_wall_time_over_the_time_at_the_rate(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     def fake_measure(counts: Counts, scratch: Path, index: int) -> Measured:
-        # 100 requests at 20/s need 5 s; the runs took 6 s and 8 s.
+        # 100 requests at 1200/m (20/s) need 5 s; the runs took 6 s and 8 s.
         return measured((6.0, 8.0)[index], {"Save": 100}, {"Save": 90})
 
     monkeypatch.setattr(p6_budget, "measure", fake_measure)
-    result = run(Counts(rounds=2, rate="20/s"))
+    result = run(Counts(rounds=2, rate="1200/m"))
 
     figures = {figure.name: figure for figure in result.figures}
     overhead = figures["wall time ÷ (requests ÷ rate)"]
