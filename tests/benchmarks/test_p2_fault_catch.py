@@ -15,7 +15,7 @@ import pytest
 from starlette.types import ASGIApp
 
 from benchmarks import p2_fault_catch
-from benchmarks.contract_runs import FAILED, PASSED
+from benchmarks.contract_runs import FAILED, PASSED, SUITE_OPTIONS
 from benchmarks.p2_fault_catch import Counts, run
 from benchmarks.ratios import Spread
 from fault_lab.batch import STOP_AT_FIRST_FAILURE, Credentials, no_fault
@@ -53,7 +53,7 @@ def test_the_rounds_pair_a_clean_run_with_each_fault_in_turn(
     expected = [wrap for fault in faults for wrap in (no_fault, fault.wrap)]
     assert suite.wraps == expected
     assert result.settings["faults"] == [fault.name for fault in faults]
-    every_run = ("--max-examples", "3", STOP_AT_FIRST_FAILURE, *p2_fault_catch.SUITE_OPTIONS)
+    every_run = ("--max-examples", "3", STOP_AT_FIRST_FAILURE, *SUITE_OPTIONS)
     assert set(suite.options) == {every_run}
     ratio, catch, clean = result.figures
     assert ratio.spread == Spread(0.25, 0.25, 0.25)
