@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from contract_tests.model.bodies import get_body, save_body
-from contract_tests.model.calls import read_items
+from contract_tests.model.bodies import save_body
 from contract_tests.model.judge import Step
 from contract_tests.model.machine import (
     ResidentRefusedError,
@@ -26,14 +25,7 @@ from contract_tests.model.machine import (
 from contract_tests.model.run import ModelBudget, ModelRun, resident_carrier
 from contract_tests.report.check_tally import CheckTally
 from spec_loader.auth import basic_authorization
-
-
-def identities_in(run: ModelRun, group: tuple[int, str]) -> list[str]:
-    facts = run.facts
-    sent = run.caller.send("Get", facts.get_id, get_body(facts, group), facts.links.json_media_type)
-    items, problem = read_items(facts, sent.response)
-    assert items is not None, problem
-    return sorted(str(item[facts.identity.name]) for item in items)
+from tests.contract_tests.model.store_reads import identities_in
 
 
 def test_a_key_and_a_group_are_told_in_the_spec_s_field_names(

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from contract_tests.model.bodies import get_body
-from contract_tests.model.calls import read_items
 from contract_tests.model.keys import comparisons, key_space
 from contract_tests.model.machine import save_residents
 from contract_tests.model.run import (
@@ -28,6 +26,7 @@ from contract_tests.model.values import LEFT_OUT, field_values
 from contract_tests.report.check_tally import CheckTally
 from contract_tests.saved_credentials import SavedCredentials
 from fault_lab.model_harness import ASSOCIATE
+from tests.contract_tests.model.store_reads import identities_in
 
 
 def test_a_resident_carries_each_fields_example_value(
@@ -84,18 +83,13 @@ def test_removing_the_residents_empties_the_space_and_tells_the_ledger(
     clean_run: tuple[ModelRun, CheckTally],
 ) -> None:
     run = clean_run[0]
-    facts = run.facts
     save_residents(run)
     ledger = run.ledger
     assert isinstance(ledger, SavedCredentials)
     remove_residents(run)
 
     for group in run.space.groups():
-        case, headers = run.caller.prepare(
-            facts.get_id, get_body(facts, group), facts.links.json_media_type
-        )
-        items, problem = read_items(facts, run.caller.deliver("Get", case, headers).response)
-        assert items == [], problem
+        assert identities_in(run, group) == []
     # Only the residents were saved: the ledger recorded each, and counts each removed.
     assert len(ledger.keys) == len(run.residents)
     assert set(ledger.keys) == ledger.removed_already
