@@ -4,7 +4,7 @@ every planted fault with the check aimed at it."""
 from __future__ import annotations
 
 import pytest
-from schemathesis.checks import CHECKS, load_all_checks
+from schemathesis.checks import CHECKS
 
 import contract_tests.hooks
 from contract_tests.model.judge import CROSS_VIEW, MODEL_CHECKS
@@ -47,23 +47,11 @@ def custom_checks() -> set[str]:
     return (registered - ST_RUN_ONLY_CHECKS) | set(MODEL_CHECKS)
 
 
-def test_catalogue_is_large_enough_and_names_distinct() -> None:
-    names = [wrapper.name for wrapper in (*FAULTS, *VARIATIONS)]
-    assert len(FAULTS) >= 43
-    assert len(VARIATIONS) >= 9
-    assert len(set(names)) == len(names)
-    # A misspelt check never fails, and its fault would never be killed. schemathesis
-    # registers its built-in checks only once something loads them: this test may run
-    # first in its process.
-    load_all_checks()
-    assert {fault.caught_by for fault in FAULTS} <= set(CHECKS.get_all_names()) | set(MODEL_CHECKS)
-
-
 def test_every_custom_check_fails_on_some_fault(batch: Batch) -> None:
     """Each check of this project is seen to fail: one that never could would pass anything."""
     failing = {name for fault in FAULTS for name in batch.runs[fault.name].failed_checks}
     # The faults of the caller's own view need a run that has one, which a named server's
-    # run has not: tests/contract_tests/model/test_checks.py shows that check failing.
+    # run has not: tests/contract_tests/model/test_planted_faults.py shows that check failing.
     custom = custom_checks() - {CROSS_VIEW}
     assert custom <= failing, sorted(custom - failing)
 

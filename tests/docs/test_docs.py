@@ -255,7 +255,7 @@ def table_rows(page: Path, header: str) -> list[list[str]]:
 
 def test_the_suite_page_lists_the_fault_catalogue() -> None:
     # The kill matrix's faults, and those of the caller's own view, which the model
-    # harness runs (tests/contract_tests/model/test_checks.py).
+    # harness runs (tests/contract_tests/model/test_planted_faults.py).
     listed = {(row[0], row[-1]) for row in table_rows(SUITE_PAGE, "| fault |")}
     assert listed == {(fault.name, fault.caught_by) for fault in (*FAULTS, *OWN_VIEW_FAULTS)}
 

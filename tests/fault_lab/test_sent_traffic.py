@@ -1,6 +1,7 @@
 """sent_traffic: what a run sent, read from its HAR file, and the media types never accepted.
 
-(What a run of the suite sends is tested in tests/contract_tests/test_sent_traffic.py.)
+(What a run of the suite sends is tested in
+tests/contract_tests/test_media_types_and_parameters_sent.py.)
 Seen failing by hand: ``sent_requests`` keeping a Content-Type's parameters.
 """
 

@@ -22,8 +22,6 @@ from generator.bridge import (
     template_globals,
 )
 from generator.build import generate_into
-from generator.error_classes import error_classes
-from generator.servers import server_functions
 from spec_loader import (
     SPEC_ENV_VAR,
     JsonObject,
@@ -167,28 +165,3 @@ def test_generation_includes_an_operation_added_to_the_spec(tmp_path: Path) -> N
     assert ") -> list[UntrustedCredentials]:" in text
     # The operations that were there are still generated.
     assert len(list(module.glob("*_untrusted_credentials*.py"))) == len(OPERATION_IDS) + 1
-
-
-def test_a_status_the_spec_gains_gets_a_class_named_after_its_phrase() -> None:
-    spec = copy.deepcopy(SPEC)
-    responses = operation(spec, SAVE_ID).node["responses"]
-    responses["404"] = responses["400"]
-    names = {error["status"]: error["name"] for error in error_classes(spec)}
-    assert names[404] == "NotFoundError"
-    assert names[400] == "BadRequestError"
-    assert names[413] == "ContentTooLargeError"
-    assert 404 not in {error["status"] for error in error_classes(SPEC)}
-
-
-def test_servers_are_named_after_their_edition_and_need_their_first_free_variable() -> None:
-    [onsite, online] = server_functions(SPEC)
-    assert (onsite["name"], onsite["required"]) == ("onsite", "host")
-    assert (online["name"], online["required"]) == ("online", "tenant")
-    assert [variable["name"] for variable in onsite["variables"]] == ["host", "scheme", "site"]
-
-
-def test_a_server_without_an_edition_is_refused() -> None:
-    spec = copy.deepcopy(SPEC)
-    spec["servers"][0]["description"] = "Your own installation."
-    with pytest.raises(ValueError, match="must start with 'SuperOffice <edition>'"):
-        server_functions(spec)

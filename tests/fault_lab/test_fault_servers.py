@@ -1,8 +1,11 @@
-"""The faults that make calls of their own do what they claim around the real reference app.
+"""fault_servers: a fault served around the real reference app can make its own calls,
+as store_access's system user, and they take effect.
 
-test_read_back_faults.py shows the calls each one makes to a scripted stand-in; this
-shows that the reference server takes them (a fault whose own calls failed would crash,
-and be "killed" for the wrong reason), and what the store then holds.
+The faults that make calls of their own show it: test_read_back_faults.py shows the
+calls each makes to a scripted stand-in; this shows that the served reference app takes
+them (a fault whose own calls failed would crash, and be "killed" for the wrong reason),
+and what the store then holds.
+Seen failing by hand: ``serve_reference_app`` without the system user's identity.
 """
 
 from __future__ import annotations
