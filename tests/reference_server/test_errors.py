@@ -35,7 +35,12 @@ import pytest
 
 import spec_loader
 from tests.reference_server.bodies import FORM_TYPE, JSON_TYPE, XML_TYPE, xml_body, xml_root
-from tests.reference_server.error_bodies import ERROR_VALIDATOR, assert_error_body
+from tests.reference_server.error_bodies import (
+    ERROR_VALIDATOR,
+    LONG_SECRET,
+    SAVE_PATH,
+    assert_error_body,
+)
 from tests.reference_server.live_server import (
     ADMIN,
     BASIC_AUTHORIZATION,
@@ -52,7 +57,6 @@ from tests.reference_server.live_server import (
 BAD_REQUEST_EXAMPLE = spec_loader.component(SPEC, "responses", "BadRequest")["content"][
     "application/json"
 ]["example"]
-LONG_SECRET = "never-echo-me-" + "x" * 80
 by_operation = pytest.mark.parametrize("operation_id", OPERATION_IDS)
 by_body_operation = pytest.mark.parametrize("operation_id", BODY_OPERATION_IDS)
 
@@ -206,9 +210,6 @@ def test_form_value_and_object_at_once(server: Server) -> None:
     assert assert_error_body(response, 400)["ErrorMessage"] == (
         "Credentials: given both as a value and as an object"
     )
-
-
-SAVE_PATH = spec_loader.operation(SPEC, SAVE).path
 
 
 def address(server: Server) -> tuple[str, int]:

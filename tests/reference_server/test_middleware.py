@@ -14,24 +14,18 @@ from pathlib import Path
 import httpx
 import pytest
 
-import spec_loader
 from reference_server.app import create_app
 from reference_server.launcher import serve_app
 from reference_server.settings import Identity, Scheme, Settings
 from reference_server.storage import CredentialStore
-from tests.reference_server.error_bodies import assert_error_body
+from tests.reference_server.error_bodies import LONG_SECRET, SAVE_PATH, assert_error_body
 from tests.reference_server.live_server import (
     ADMIN,
     BASIC_PASSWORD,
     BASIC_USER,
-    SAVE,
-    SPEC,
     Server,
     credential,
 )
-
-LONG_SECRET = "never-echo-me-" + "x" * 80
-SAVE_PATH = spec_loader.operation(SPEC, SAVE).path
 
 
 def test_unexpected_error_leaks_nothing(
