@@ -25,20 +25,22 @@ from fault_lab.model_faults import MODEL_FAULTS, MODEL_VARIATIONS
 # Re-exported: modules that plant faults of their own import Fault from here.
 from fault_lab.planted_fault import Fault as Fault
 from fault_lab.read_back_faults import CONFORMANT_VARIATIONS, READ_BACK_FAULTS
-from fault_lab.store_access import json_document
+from fault_lab.store_access import SAVE, json_document
+from spec_loader.media_types import default_json
+from spec_loader.statuses import NO_CONTENT, spec_key
 
 # The faults of this module break the Save operation's answers; those of
 # read_back_faults.py and model_faults.py what Save, Get and Remove do.
-SAVE = "SaveUntrustedCredentialsForAssociate"
 SPEC = spec_loader.load_spec()
 REQUEST_SCHEMA = spec_loader.request_schema(SPEC, SAVE)
 MEDIA_TYPES = spec_loader.request_media_types(SPEC, SAVE)
+JSON_MEDIA_TYPE = default_json(MEDIA_TYPES)
 XML_MEDIA_TYPES = [media_type for media_type in MEDIA_TYPES if media_type.endswith("xml")]
 SECRET_PATH = spec_loader.secret_paths(REQUEST_SCHEMA)[0]
 SELECT_PARAMETER = spec_loader.component(SPEC, "parameters", "Select")["name"]
-ERROR_EXAMPLE = spec_loader.component(SPEC, "responses", "BadRequest")["content"][
-    "application/json"
-]["example"]
+ERROR_CONTENT = spec_loader.component(SPEC, "responses", "BadRequest")["content"]
+ERROR_MEDIA_TYPE = default_json(ERROR_CONTENT)
+ERROR_EXAMPLE = ERROR_CONTENT[ERROR_MEDIA_TYPE]["example"]
 # The vendor writes dates with seven fractional digits, as the spec's examples do.
 VENDOR_DATE = re.compile(rb"\d{2}:\d{2}:\d{2}\.\d{7}")
 
@@ -53,7 +55,7 @@ def error_answer(status: int, extra_text: str = "") -> Answer:
         key: f"{value}{extra_text}" if isinstance(value, str) else value
         for key, value in ERROR_EXAMPLE.items()
     }
-    return Answer(status, {"content-type": "application/json"}, json.dumps(body).encode())
+    return Answer(status, {"content-type": ERROR_MEDIA_TYPE}, json.dumps(body).encode())
 
 
 def crash_answer() -> Answer:
@@ -82,12 +84,12 @@ def crash_on_last_xml_type(request: Exchange, answer: Answer) -> Answer:
 
 
 def ok_instead_of_no_content(request: Exchange, answer: Answer) -> Answer:
-    return replace(answer, status=200) if answer.status == 204 else answer
+    return replace(answer, status=200) if answer.status == NO_CONTENT else answer
 
 
 def unauthorized_as_saved(request: Exchange, answer: Answer) -> Answer:
     # As if the server saved without looking at the credentials.
-    return Answer(204) if answer.status == 401 else answer
+    return Answer(NO_CONTENT) if answer.status == 401 else answer
 
 
 def secret_limit_not_enforced(request: Exchange) -> Exchange:
@@ -136,19 +138,20 @@ def crash_on_select(request: Exchange, answer: Answer) -> Answer:
 
 
 def body_on_no_content(request: Exchange, answer: Answer) -> Answer:
-    if answer.status != 204:
+    if answer.status != NO_CONTENT:
         return answer
-    return Answer(204, {"content-type": "application/json"}, b'{"Saved": true}')
+    return Answer(NO_CONTENT, {"content-type": JSON_MEDIA_TYPE}, b'{"Saved": true}')
 
 
 def null_on_no_content(app: ASGIApp) -> ASGIApp:
     """Not a fault while the spec tolerates it: 204 with the JSON body ``null``."""
-    tolerated = spec_loader.response(SPEC, SAVE, "204")[TOLERATED_BODY_EXTENSION].encode()
+    no_content = spec_loader.response(SPEC, SAVE, spec_key(NO_CONTENT))
+    tolerated = no_content[TOLERATED_BODY_EXTENSION].encode()
 
     def answer_null(request: Exchange, answer: Answer) -> Answer:
-        if answer.status != 204:
+        if answer.status != NO_CONTENT:
             return answer
-        return Answer(204, {"content-type": "application/json"}, tolerated)
+        return Answer(NO_CONTENT, {"content-type": JSON_MEDIA_TYPE}, tolerated)
 
     return intercept(edit_answer=answer_null)(app)
 
