@@ -45,15 +45,20 @@ def merged(changes: Iterable[Change]) -> list[Change]:
     """Each change once, breaking ones first, then by side, kind and subject.
 
     Two findings about the same thing (griffe's, for a model's field and for its
-    constructor parameter) become one; it is breaking if either is.
+    constructor parameter) become one; it is breaking if either is. Two breaking
+    findings about one subject that say different things stay two: a function made
+    keyword-only whose return type changed too is two changes for its callers.
     """
-    by_key: dict[tuple[Side, Kind, str, str], Change] = {}
+    by_subject: dict[tuple[Side, Kind, str, str], list[Change]] = {}
     for change in changes:
-        key = (change.side, change.kind, change.what, change.subject)
-        known = by_key.get(key)
-        if known is None or (change.breaking and not known.breaking):
-            by_key[key] = change
-    return sorted(by_key.values(), key=lambda c: (not c.breaking, c.side, c.kind, c.subject))
+        known = by_subject.setdefault((change.side, change.kind, change.what, change.subject), [])
+        if change.breaking:
+            others = [k for k in known if k.breaking and k.detail != change.detail]
+            known[:] = [*others, change]
+        elif not known:
+            known.append(change)
+    kept = [change for found in by_subject.values() for change in found]
+    return sorted(kept, key=lambda c: (not c.breaking, c.side, c.kind, c.subject, c.detail))
 
 
 _HEADINGS = {Side.PYTHON: "Python API", Side.WIRE: "Wire (requests and answers)"}

@@ -3,14 +3,16 @@
 Guards proved by hand: with `merged` keeping the first of two findings instead of the
 breaking one, test_two_findings_about_one_thing_are_one_breaking_change fails; with
 `merged` sorting by side before breaking, test_breaking_changes_come_first fails; with
-`render` counting every change as breaking, test_the_report_counts_and_groups_by_side fails.
+`render` counting every change as breaking, test_the_report_counts_and_groups_by_side fails;
+with `merged` keyed without the detail (as it was), two breaking changes of one function
+were one line and test_two_breaking_findings_that_differ_are_two_changes fails.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
-from generator.change_report import Side, merged, render
+from generator.change_report import Kind, Side, merged, render
 from tests.generator.sample_changes import ADDED, REMOVED, WIDENED
 
 
@@ -18,6 +20,14 @@ def test_two_findings_about_one_thing_are_one_breaking_change() -> None:
     quiet = dataclasses.replace(REMOVED, breaking=False)
     assert merged([quiet, REMOVED, quiet]) == [REMOVED]
     assert merged([WIDENED, WIDENED]) == [WIDENED]
+
+
+def test_two_breaking_findings_that_differ_are_two_changes() -> None:
+    keyword_only = dataclasses.replace(REMOVED, kind=Kind.CHANGED, detail="timeout: keyword-only")
+    retyped = dataclasses.replace(keyword_only, detail="returns int -> str")
+    assert merged([keyword_only, retyped, keyword_only]) == sorted(
+        [keyword_only, retyped], key=lambda change: change.detail
+    )
 
 
 def test_breaking_changes_come_first() -> None:
