@@ -18,10 +18,11 @@ from generator.error_classes import (
     error_models,
 )
 from spec_loader import operation, operations, resolve
+from spec_loader.links import credential_links
 from spec_loader.statuses import is_error
 from tests.generated_client.recording import SPEC
 
-SAVE_ID = "SaveUntrustedCredentialsForAssociate"
+SAVE_ID = credential_links(SPEC).save_operation_id
 
 
 def test_a_status_the_spec_gains_gets_a_class_named_after_its_phrase() -> None:

@@ -17,6 +17,7 @@ FACTS = model_facts()
 # Nothing listens on port 1 of the loopback: every Remove fails at once.
 NOBODY = "http://127.0.0.1:1"
 SECRET = "correct-horse-battery"
+SECRET_FIELD = FACTS.links.secret_fields[0].name
 KEY = {FACTS.associate_field: 4242, FACTS.kind_field: "imap", FACTS.identity.name: "Mail"}
 
 
@@ -25,7 +26,7 @@ def saved_by_a_case() -> NothingLeftBehind:
     body = {
         FACTS.associate_field: 4242,
         FACTS.kind_field: "imap",
-        FACTS.links.carrier_path[0]: {FACTS.identity.name: "Mail", "SecretValue": SECRET},
+        FACTS.links.carrier_path[0]: {FACTS.identity.name: "Mail", SECRET_FIELD: SECRET},
     }
     case = case_of(FACTS.save_id, body=body, media_type=FACTS.links.json_media_type)
     status = next(

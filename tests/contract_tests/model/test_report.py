@@ -34,7 +34,7 @@ def test_the_report_names_its_checks_and_both_lists() -> None:
         [Finding(SAVED, "Mail is missing")],
         [],
         (candidate, GROUP),
-        [{"PublicValue": "Other", SECRET: "another-secret"}],
+        [{FACTS.identity.name: "Other", SECRET: "another-secret"}],
         MASK,
     )
     text = str(error)

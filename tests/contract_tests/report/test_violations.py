@@ -15,7 +15,9 @@ from contract_tests.report.violations import MAX_KEPT, NO_PHASE, ViolationLog
 from tests.contract_tests.exchanges import answer, case_of
 
 FACTS = model_facts()
-CASE = case_of(FACTS.save_id, body={"AssociateId": 1}, media_type=FACTS.links.json_media_type)
+CASE = case_of(
+    FACTS.save_id, body={FACTS.associate_field: 1}, media_type=FACTS.links.json_media_type
+)
 ANSWER = answer(CASE, 500, sent_headers={"X-Sent": "yes"})
 
 
