@@ -68,7 +68,9 @@ def model_run(
     )
     contract_run.model = run.tally
     try:
-        save_residents(run)
+        # The residents' own read-backs are compared with the model too.
+        with reported_alone(contract_run):
+            save_residents(run)
     except ResidentRefusedError as refused:
         contract_run.stop_untested(str(refused), request.session)
     yield run
@@ -76,24 +78,27 @@ def model_run(
         remove_residents(run)
 
 
-def test_store_matches_its_model(model_run: ModelRun, contract_options: ContractOptions) -> None:
-    with reported_alone():
+def test_store_matches_its_model(
+    model_run: ModelRun, contract_options: ContractOptions, contract_run: ContractRun
+) -> None:
+    with reported_alone(contract_run):
         run_sequences(model_run, contract_options.seed)
 
 
-def test_writes_at_once_are_atomic(model_run: ModelRun) -> None:
-    with reported_alone():
+def test_writes_at_once_are_atomic(model_run: ModelRun, contract_run: ContractRun) -> None:
+    with reported_alone(contract_run):
         rounds(model_run, model_run.budget.concurrent_rounds)
 
 
 @contextmanager
-def reported_alone() -> Iterator[None]:
+def reported_alone(run: ContractRun) -> Iterator[None]:
     """A difference fails the test with its own message only: pytest's traceback would
-    print the reprs of the calls, secrets and all."""
+    print the reprs of the calls, secrets and all. The report lists it as a violation."""
     try:
         yield
     except ModelDifferenceError as difference:
         message = str(difference)
+        run.violations.record_model_difference(difference.checks, message)
     else:
         return
     # Outside the except block, so that pytest does not print the exception it handled.

@@ -23,7 +23,7 @@ from schemathesis.core.failures import FailureGroup
 
 from contract_tests.model.bodies import remove_body, save_body
 from contract_tests.model.calls import Sent
-from contract_tests.model.judge import ATOMIC, Finding, Step
+from contract_tests.model.judge import ATOMIC, PER_ANSWER_CHECKS, Finding, Step
 from contract_tests.model.keys import Key
 from contract_tests.model.machine import SequenceRun, key_words
 from contract_tests.model.report import ModelDifferenceError, difference_report
@@ -68,7 +68,7 @@ def _at_once(sequence: SequenceRun, calls: list[tuple[str, str, Any]]) -> list[S
         except FailureGroup as failures:
             report = difference_report(
                 sequence.run.facts,
-                [Finding("checks", f"{answer.what}: {failures}")],
+                [Finding(PER_ANSWER_CHECKS, f"{answer.what}: {failures}")],
                 sequence.calls,
                 None,
                 None,

@@ -46,6 +46,9 @@ ATOMIC = "concurrent_writes_are_atomic"
 CROSS_VIEW = "own_view_is_associate_view"
 # Every check of the model phase: the summary and checks.json count them with the others.
 MODEL_CHECKS = (*STATE_CHECKS, ORDER, ATOMIC, CROSS_VIEW)
+# The finding of a model call that the run's per-answer checks refused: those checks are
+# tallied, and reported as violations, under their own names.
+PER_ANSWER_CHECKS = "checks"
 
 
 @dataclass(frozen=True)

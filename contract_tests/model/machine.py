@@ -34,6 +34,7 @@ from contract_tests.model.compare import differences, shown
 from contract_tests.model.judge import (
     CROSS_VIEW,
     ORDER,
+    PER_ANSWER_CHECKS,
     SAVED,
     STATE_CHECKS,
     Finding,
@@ -92,7 +93,7 @@ class SequenceRun:
             self.run.caller.judge(sent)
         except FailureGroup as failures:
             names = sorted({failure.title for failure in failures.exceptions})
-            findings = [Finding("checks", f"{sent.what}: {name}") for name in names]
+            findings = [Finding(PER_ANSWER_CHECKS, f"{sent.what}: {name}") for name in names]
             report = difference_report(
                 self.run.facts, findings, [*self.calls, sent], None, None, self.run.mask
             )

@@ -3,15 +3,19 @@ every planted fault with the check aimed at it."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from schemathesis.checks import CHECKS
 
 import contract_tests.hooks
 from contract_tests.model.judge import CROSS_VIEW, MODEL_CHECKS
+from contract_tests.report.run_data import SUMMARY_FILE
+from contract_tests.report.violations import NO_PHASE as MODEL_PHASE_NAME
 from contract_tests.run.schemathesis_schema import ST_RUN_ONLY_CHECKS
 from fault_lab.batch import CLEAN, EMBEDDED, Batch
 from fault_lab.faults import FAULTS, VARIATIONS
-from fault_lab.planted_fault import Fault, Variation
+from fault_lab.planted_fault import MODEL_PHASE, Fault, Variation
 from fault_lab.suite_run import TESTS_FAILED
 
 
@@ -26,6 +30,26 @@ def test_planted_fault_is_killed_by_its_check(batch: Batch, fault: Fault) -> Non
     run = batch.runs[fault.name]
     assert run.exit_code == TESTS_FAILED, run.output[-5000:]
     assert fault.caught_by in run.failed_checks, run.output[-5000:]
+
+
+MODEL_PHASE_FAULTS = [fault for fault in FAULTS if fault.only == MODEL_PHASE]
+
+
+@pytest.mark.parametrize("fault", MODEL_PHASE_FAULTS, ids=[f.name for f in MODEL_PHASE_FAULTS])
+def test_a_model_difference_is_a_violation_with_its_sequence(batch: Batch, fault: Fault) -> None:
+    """The report lists what the model phase found as the verdict promises: each violation
+    with the curl commands that reproduce it (summary.json, and report.html from it).
+    Shrinking may end on a difference of another check than the first one found, so the
+    violation names checks of the run's failed ones, not necessarily the aimed one."""
+    run = batch.runs[fault.name]
+    summary = json.loads((run.reports_dir / SUMMARY_FILE).read_text(encoding="utf-8"))
+    found = [
+        violation for violation in summary["violations"] if violation["phase"] == MODEL_PHASE_NAME
+    ]
+    assert found, summary["violations"]
+    for violation in found:
+        assert "curl " in violation["reproduction"], violation
+        assert set(violation["check"].split(", ")) <= set(run.failed_checks), violation
 
 
 @pytest.mark.parametrize("variation", VARIATIONS, ids=[variation.name for variation in VARIATIONS])

@@ -1,7 +1,8 @@
 """violations: each violation once, with its reproduction, and at most MAX_KEPT of them.
 
 Seen failing by hand: ``record`` without the check of ``seen`` (a violation repeated on
-every case was listed each time).
+every case was listed each time); ``record_model_difference`` taking the whole report as
+the reproduction (the sequence's calls were no longer apart from what was compared).
 """
 
 from __future__ import annotations
@@ -11,7 +12,11 @@ from schemathesis.core.failures import CustomFailure, ServerError
 from schemathesis.engine import Status
 
 from contract_tests.model.facts import model_facts
-from contract_tests.report.violations import MAX_KEPT, NO_PHASE, ViolationLog
+from contract_tests.model.judge import PER_ANSWER_CHECKS, SAVED, Finding
+from contract_tests.model.keys import Key, comparisons, key_space
+from contract_tests.model.report import difference_report
+from contract_tests.model.state import Candidate
+from contract_tests.report.violations import MAX_KEPT, NO_PHASE, SEQUENCE, ViolationLog
 from tests.contract_tests.exchanges import answer, case_of
 
 FACTS = model_facts()
@@ -57,3 +62,33 @@ def test_kinds_beyond_the_limit_are_counted_not_kept() -> None:
     log.record(None, CASE, ANSWER, results)  # type: ignore[arg-type]
     assert len(log.violations) == MAX_KEPT
     assert log.left_out == 3
+
+
+def test_a_model_difference_is_one_violation_reproduced_by_its_sequence() -> None:
+    space = key_space(FACTS, 4242, None)
+    group = (4242, space.kind)
+    candidate = Candidate(comparisons(FACTS, space)[0])
+    candidate.save(Key(*group, "Mail"), {})
+    report = str(
+        difference_report(
+            FACTS, [Finding(SAVED, "Mail is missing")], [], (candidate, group), [], None
+        )
+    )
+    log = ViolationLog()
+    log.record_model_difference([SAVED, SAVED], report)
+    log.record_model_difference([SAVED, SAVED], report)
+
+    [violation] = log.violations
+    assert (violation.check, violation.operation, violation.phase) == (SAVED, SEQUENCE, NO_PHASE)
+    assert report.startswith(violation.title)
+    assert violation.message.splitlines()[0] == f"- Mail is missing [{SAVED}]"
+    assert "The model expected" in violation.message
+    assert violation.reproduction.startswith("The shortest sequence found")
+    assert "The model expected" not in violation.reproduction
+
+
+def test_a_model_call_refused_by_the_per_answer_checks_is_not_listed_twice() -> None:
+    # Each check that refused the answer is a violation of its own already (record).
+    log = ViolationLog()
+    log.record_model_difference([PER_ANSWER_CHECKS], "the server's answers differ:\n  - x")
+    assert log.violations == []
