@@ -12,6 +12,7 @@ servers it passed.
 from __future__ import annotations
 
 import secrets
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,10 @@ from fault_lab.fault_servers import no_fault as no_fault
 from fault_lab.fault_servers import serve_reference_app
 from fault_lab.faults import FAULTS, VARIATIONS, fault_named, null_on_no_content
 from fault_lab.request_log import LOG_FILE, plant_cookie_and_log
+from fault_lab.stored_rows import DATABASE
 from fault_lab.suite_run import TESTS_FAILED, SuiteRun, run_suite
+from reference_server.credential_sources import CREDENTIALS_ENV_VAR
+from reference_server.launcher import start_server
 from spec_loader.auth import basic_authorization
 
 # Fixed, so that CI sees the same cases every time; bounded, so that the batch stays
@@ -106,6 +110,30 @@ def run_against(
             *options,
             authorization=credentials.authorization,
             env=env,
+        )
+
+
+def run_as_associate(
+    directory: Path, credentials: Credentials, associate: int, *options: str
+) -> SuiteRun:
+    """The suite, confined to ``associate``, against a reference server process whose one
+    identity is that associate's, as every identity of a real server is; the identity
+    goes to the server by environment variable, not on its command line."""
+    identity = f"{credentials.user}:{credentials.password}@{associate}"
+    env = {CREDENTIALS_ENV_VAR: shlex.join(["--basic", identity])}
+    with start_server(database=directory / DATABASE, env=env) as server:
+        return run_suite(
+            directory / "reports",
+            "--target-url",
+            server.base_url,
+            "--associate-id",
+            str(associate),
+            "--seed",
+            "1",
+            "--max-examples",
+            "10",
+            *options,
+            authorization=credentials.authorization,
         )
 
 

@@ -11,41 +11,22 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from fault_lab.batch import Credentials
-from fault_lab.stored_rows import DATABASE, stored_rows
-from fault_lab.suite_run import SuiteRun, run_suite
-from reference_server.launcher import start_server
+from contract_tests.report.verdict import SuiteExit
+from fault_lab.batch import Credentials, run_as_associate
+from fault_lab.stored_rows import stored_rows
 
 ASSOCIATE = 42
 # An associate the identity of ASSOCIATE may not save for (the server answers 403).
 FOREIGN_CANARY = ASSOCIATE + 1
-NOT_TESTED = 4
 CREDENTIALS = Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
 
 
-def run_with_canary(directory: Path, canary: int) -> SuiteRun:
-    identity = f"{CREDENTIALS.user}:{CREDENTIALS.password}@{ASSOCIATE}"
-    with start_server(database=directory / DATABASE, args=("--basic", identity)) as server:
-        return run_suite(
-            directory / "reports",
-            "--target-url",
-            server.base_url,
-            "--associate-id",
-            str(ASSOCIATE),
-            "--canary-associate-id",
-            str(canary),
-            "--seed",
-            "1",
-            "--max-examples",
-            "10",
-            authorization=CREDENTIALS.authorization,
-        )
-
-
 def test_a_canary_the_identity_may_not_write_is_not_tested(tmp_path: Path) -> None:
-    run = run_with_canary(tmp_path, FOREIGN_CANARY)
+    run = run_as_associate(
+        tmp_path, CREDENTIALS, ASSOCIATE, "--canary-associate-id", str(FOREIGN_CANARY)
+    )
 
-    assert run.exit_code == NOT_TESTED, run.output[-5000:]
+    assert run.exit_code == SuiteExit.NOT_TESTED, run.output[-5000:]
     verdict = next(line for line in run.output.splitlines() if line.startswith("verdict:"))
     assert "NOT TESTED" in verdict
     assert f"AssociateId {FOREIGN_CANARY}" in verdict
