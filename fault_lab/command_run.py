@@ -7,7 +7,6 @@ these tests are ours, on loopback), as for suite_run.py's runs.
 
 from __future__ import annotations
 
-import json
 import socket
 import subprocess
 import sys
@@ -16,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from contract_tests.report.run_data import SUMMARY_FILE
 from contract_tests.run.options import REPORTS_PREFIX, REPORTS_ROOT
-from fault_lab.suite_run import ROOT, RUN_TIMEOUT_SECONDS, suite_environment
+from fault_lab.suite_run import ROOT, RUN_TIMEOUT_SECONDS, suite_environment, summary_in
 
 SCRIPT = str(Path(sys.executable).with_name("superoffice-contract"))
 # Plain schemathesis, as installed beside the suite.
@@ -45,8 +43,7 @@ class CommandRun:
 
     @property
     def summary(self) -> dict[str, Any]:
-        data: dict[str, Any] = json.loads((self.reports_dir / SUMMARY_FILE).read_text())
-        return data
+        return summary_in(self.reports_dir)
 
     def texts(self) -> dict[str, str]:
         """The output, and every file under the working directory, by name."""

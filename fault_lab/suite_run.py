@@ -11,8 +11,10 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from contract_tests.report.check_tally import TALLY_FILE
+from contract_tests.report.run_data import SUMMARY_FILE
 from contract_tests.run.options import NO_RATE_LIMIT, OPTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,6 +51,10 @@ class SuiteRun:
         return tally
 
     @property
+    def summary(self) -> dict[str, Any]:
+        return summary_in(self.reports_dir)
+
+    @property
     def failed_checks(self) -> list[str]:
         return sorted(name for name, counts in self.tally.items() if counts.get("failed"))
 
@@ -63,6 +69,12 @@ class SuiteRun:
             if path.is_file():
                 texts[str(path.relative_to(self.reports_dir))] = path.read_text(errors="replace")
         return texts
+
+
+def summary_in(reports_dir: Path) -> dict[str, Any]:
+    """The run's summary.json: the record behind its summary and report.html."""
+    summary: dict[str, Any] = json.loads((reports_dir / SUMMARY_FILE).read_text(encoding="utf-8"))
+    return summary
 
 
 def cleanup_counts(output: str) -> tuple[int, int]:

@@ -3,14 +3,11 @@ every planted fault with the check aimed at it."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from schemathesis.checks import CHECKS
 
 import contract_tests.hooks
 from contract_tests.model.judge import CROSS_VIEW, MODEL_CHECKS
-from contract_tests.report.run_data import SUMMARY_FILE
 from contract_tests.report.violations import NO_PHASE as MODEL_PHASE_NAME
 from contract_tests.run.schemathesis_schema import ST_RUN_ONLY_CHECKS
 from fault_lab.batch import CLEAN, EMBEDDED, Batch
@@ -42,11 +39,9 @@ def test_a_model_difference_is_a_violation_with_its_sequence(batch: Batch, fault
     Shrinking may end on a difference of another check than the first one found, so the
     violation names checks of the run's failed ones, not necessarily the aimed one."""
     run = batch.runs[fault.name]
-    summary = json.loads((run.reports_dir / SUMMARY_FILE).read_text(encoding="utf-8"))
-    found = [
-        violation for violation in summary["violations"] if violation["phase"] == MODEL_PHASE_NAME
-    ]
-    assert found, summary["violations"]
+    violations = run.summary["violations"]
+    found = [violation for violation in violations if violation["phase"] == MODEL_PHASE_NAME]
+    assert found, violations
     for violation in found:
         assert "curl " in violation["reproduction"], violation
         assert set(violation["check"].split(", ")) <= set(run.failed_checks), violation
