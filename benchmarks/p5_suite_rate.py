@@ -13,6 +13,9 @@ writes reports for parametrized tests only, so the stateful phase, which the sui
 runs through ``as_state_machine()``, is not in it, and of each spec example it keeps
 one of the two exchanges. The time is the whole process, start-up included, as a user
 waits for it.
+
+``--p5-stateful-only 1`` narrows both sides to the stateful phase for a quick look (the
+smoke test's): ``st run --phases stateful``, and the suite's test of that phase.
 """
 
 from __future__ import annotations
@@ -42,6 +45,9 @@ TARGET = Target(">=", 1.0)
 ST = Path(sys.executable).parent / "st"
 RATE_LIMIT_KEY = "rate-limit"
 RATE_LIMIT_LINE = re.compile(rf"^{RATE_LIMIT_KEY}\s*=")
+STATEFUL_PHASE = "stateful"
+# The suite's module of that phase, as pytest -k names it.
+STATEFUL_TEST = "test_stateful"
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,8 @@ class Counts:
     # such pair no longer decides the median.
     rounds: int = 5
     max_examples: int = int(MAX_EXAMPLES)
+    # 1: both sides run the stateful phase only.
+    stateful_only: int = 0
 
 
 def config_without_rate_limit(folder: Path) -> Path:
@@ -90,6 +98,8 @@ def run(counts: Counts) -> Result:
             command += ["--header", f"Authorization: {credentials.authorization}"]
             command += ["--report-dir", str(Path(scratch) / f"st-{index}")]
             command += ["--report-har-path", str(har)]
+            if counts.stateful_only:
+                command += ["--phases", STATEFUL_PHASE]
             finished = timed_run(command, cwd=PROJECT_ROOT, timeout=RUN_TIMEOUT_SECONDS)
             return har_entries(har) / finished.seconds
 
@@ -101,6 +111,7 @@ def run(counts: Counts) -> Result:
                 url,
                 *settings,
                 *SUITE_OPTIONS,
+                *(("-k", STATEFUL_TEST) if counts.stateful_only else ()),
                 authorization=credentials.authorization,
             )
             require_exit(suite_run.exit_code, PASSED, suite_run.output[-5000:])

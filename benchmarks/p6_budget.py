@@ -54,6 +54,8 @@ class Counts:
     max_examples: int = 0
     # 1: measure a --thorough run instead (what the budget mode saves is the difference).
     thorough: int = 0
+    # A pytest -k expression the run keeps to (one phase, for the smoke test); empty: all.
+    only: str = ""
 
 
 class RequestCounter:
@@ -98,6 +100,8 @@ def measure(counts: Counts, scratch: Path, index: int) -> Measured:
         options += ["--max-examples", str(counts.max_examples)]
     if counts.thorough:
         options.append("--thorough")
+    if counts.only:
+        options += ["-k", counts.only]
     directory = Path(tempfile.mkdtemp(prefix=f"run-{index}-", dir=scratch))
     wrap: Callable[[ASGIApp], ASGIApp] = counter.wrap
     with serve_reference_app(wrap, directory, (credentials.user, credentials.password)) as url:

@@ -3,7 +3,8 @@ run must pass and a faulty one fail, and each run stops at its first failure wit
 benchmark's example count. ``run_against`` is replaced by a stand-in that records.
 
 Seen failing by hand: ``faulty`` taking ``FAULTS[0]`` every round, ``clean`` expecting
-FAILED, and a run without ``--exitfirst``.
+FAILED, a run without ``--exitfirst``, ``--p2-only`` given to the faulty runs alone, and
+``faults_of`` dropping a name it does not know.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from starlette.types import ASGIApp
 
 from benchmarks import p2_fault_catch
 from benchmarks.contract_runs import FAILED, PASSED, SUITE_OPTIONS
-from benchmarks.p2_fault_catch import Counts, run
+from benchmarks.p2_fault_catch import Counts, faults_of, run
 from benchmarks.ratios import Spread
 from fault_lab.batch import STOP_AT_FIRST_FAILURE, Credentials, no_fault
 from fault_lab.faults import FAULTS
@@ -69,3 +70,21 @@ def test_a_clean_run_that_fails_stops_the_benchmark(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(p2_fault_catch, "run_against", StandIn(clean_exit=FAILED))
     with pytest.raises(RuntimeError, match="expected 0"):
         run(Counts(rounds=1))
+
+
+def test_named_faults_and_a_selection_narrow_every_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    suite = StandIn()
+    monkeypatch.setattr(p2_fault_catch, "run_against", suite)
+    first, second = FAULTS[-1], FAULTS[0]
+    counts = Counts(rounds=3, max_examples=3, faults=f"{first.name},{second.name}", only="x")
+    result = run(counts)
+
+    assert suite.wraps == [no_fault, first.wrap, no_fault, second.wrap, no_fault, first.wrap]
+    assert result.settings["faults"] == [first.name, second.name, first.name]
+    every_run = ("--max-examples", "3", STOP_AT_FIRST_FAILURE, *SUITE_OPTIONS, "-k", "x")
+    assert set(suite.options) == {every_run}
+
+
+def test_an_unknown_fault_name_is_refused() -> None:
+    with pytest.raises(ValueError, match="not in fault_lab's catalogue: nowhere"):
+        faults_of(Counts(faults=f"{FAULTS[0].name},nowhere"))

@@ -5,6 +5,13 @@ In-process (fault_lab/model_harness.py): the model's sequences, or its rounds of
 writes at once, against the reference server wrapped in one planted fault. Each test
 names the check that must fail, so removing that check fails the test; the clean server
 and the conformant variations must pass every check.
+
+The harness does not shrink a failure (a test reads the check that failed, not the
+shortest sequence). Seen failing so, by hand: the judge reporting a credential still
+there after its Remove under untargeted_credentials_unchanged instead of
+removed_credential_is_gone (remove_removes_nothing), and a read across the two views
+judged by saved_credential_reads_back instead of the cross-view check
+(own_get_from_stale_cache).
 """
 
 from __future__ import annotations
