@@ -8,7 +8,7 @@ followed only the links to RemoveUntrustedCredentialsForAssociate: the summary s
 
 The run is the cases' phases: their examples, coverage and fuzzing cases save through
 every operation, the caller's own Save among them; the stateful and model-based phases
-would only add time.
+would only add time. Seen to fail so too (by hand): rows of associate 42 were left.
 """
 
 from __future__ import annotations
