@@ -20,7 +20,8 @@ nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = True
-# Not `spec`: its tests (tests/openapi) run within `tests`.
+# Not `spec`: its tests (tests/openapi) run within `tests`. Not `kill_matrix` either: it
+# takes as long as all the rest, so `nox` stays a few minutes; CI runs it after `nox`.
 nox.options.sessions = ["lint", "tests", "check_generated", "version_gate"]
 # uv, unlike pip, installs without compiling bytecode, and where PYTHONDONTWRITEBYTECODE
 # is set (as on the CI machines) no import writes it either: every run of every tool in
@@ -53,7 +54,17 @@ def install_project(session: nox.Session) -> None:
 
 
 def install_node_tools(session: nox.Session) -> None:
-    """The npm-registry tools the tests call (Redocly CLI), exactly as locked."""
+    """The npm-registry tools the tests call (Redocly CLI), exactly as locked.
+
+    `npm ci` deletes node_modules and installs it again every time (seconds): skipped
+    while npm's own record of what it installed is newer than the lock, as for a
+    virtualenv that nox reuses.
+    """
+    installed = ROOT / "node_modules" / ".package-lock.json"
+    lock = ROOT / "package-lock.json"
+    if installed.exists() and installed.stat().st_mtime >= lock.stat().st_mtime:
+        session.log(f"node_modules is as {lock.name} says: not installed again")
+        return
     session.run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error", external=True)
 
 
@@ -149,13 +160,38 @@ PARALLEL_TESTS = ("--numprocesses", "auto", "--dist", "loadgroup")
 KEEP_BYTECODE = {"PYTHONDONTWRITEBYTECODE": None}
 
 
+# The tests that read the kill matrix's batch of contract-suite runs (marked by
+# tests/contract_tests/conftest.py): some 60 runs, as much CPU time as all other tests.
+BATCH_MARKER = "batch"
+
+
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """The project's whole test suite, or only what is given: `nox -s tests -- tests/client`."""
+    """The tests but the kill matrix's, or only what is given: `nox -s tests -- tests/client`.
+
+    Without arguments pytest runs its testpaths (pyproject.toml), all of tests/, less the
+    tests of the batch, which `nox -s kill_matrix` runs. Given arguments, it runs them as
+    they are: `nox -s tests -- tests/contract_tests/test_kill_matrix.py` runs that file.
+    """
     install_project(session)
     install_node_tools(session)
-    # Without a path, pytest runs its testpaths (pyproject.toml): the whole of tests/.
-    session.run("pytest", *PARALLEL_TESTS, *session.posargs, env=KEEP_BYTECODE)
+    selection = session.posargs or ["-m", f"not {BATCH_MARKER}"]
+    session.run("pytest", *PARALLEL_TESTS, *selection, env=KEEP_BYTECODE)
+
+
+@nox.session(python=PYTHON)
+def kill_matrix(session: nox.Session) -> None:
+    """The kill matrix, and the other tests that read its batch of contract-suite runs.
+
+    Every planted fault must be caught by its check, every conformant server passed; the
+    matrix is printed at the end. Not a default session (minutes); CI runs it after `nox`.
+    Arguments go to pytest.
+    """
+    install_project(session)
+    session.run(
+        "pytest", *PARALLEL_TESTS, "-m", BATCH_MARKER, "tests/contract_tests", *session.posargs,
+        env=KEEP_BYTECODE,
+    )  # fmt: skip
 
 
 # The exit codes of `superoffice-contract` other than 0 (contract_tests/report/verdict.py):

@@ -31,7 +31,17 @@ def batch(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config)
     return Batch(credentials, runs)
 
 
+def reads_batch(item: pytest.Item) -> bool:
+    return "batch" in getattr(item, "fixturenames", ())
+
+
+# tryfirst: the marker must be there before `-m` deselects by it (noxfile.py: `nox -s
+# tests` leaves these tests to `nox -s kill_matrix`).
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if reads_batch(item):
+            item.add_marker(pytest.mark.batch)
     # The batch is the longest part of the tests: its tests go first, so that every
     # pytest-xdist worker starts by making its share of it.
-    items.sort(key=lambda item: "batch" not in getattr(item, "fixturenames", ()))
+    items.sort(key=lambda item: not reads_batch(item))
