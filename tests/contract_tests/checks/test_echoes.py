@@ -8,6 +8,8 @@ even with a token whose text the answer already holds where the fault puts it.
 
 Each run is the cases' phases, every operation's: their answers hold every error body
 and header the check weighs; the stateful and model-based phases would only add time.
+Seen to fail (by hand, once) with the check sending no control request (both clean runs
+failed) and with a check that never finds an echo (both faults passed).
 """
 
 from __future__ import annotations
