@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from contract_tests.run.options import REPORTS_PREFIX, REPORTS_ROOT
+from fault_lab.planted_fault import MODEL_PHASE
 from fault_lab.suite_run import ROOT, RUN_TIMEOUT_SECONDS, suite_environment, summary_in
 
 SCRIPT = str(Path(sys.executable).with_name("superoffice-contract"))
@@ -27,6 +28,10 @@ NOX = (sys.executable, "-m", "nox", "--session", "contract", "--")
 NOX_TIMEOUT_SECONDS = RUN_TIMEOUT_SECONDS + 300
 # A short run: a fixed seed and few fuzzing cases (the coverage phase still sends hundreds).
 FEW = ("--seed", "20261206", "--max-examples", "5")
+# pytest's arguments (after a "--") for a run whose plumbing a test checks (exit code,
+# reports, verdict, output), not its coverage: the model-based phase alone, a few hundred
+# saves, reads and removes in about a quarter of FEW's time.
+MODEL_PHASE_ONLY = ("-k", MODEL_PHASE)
 
 
 @dataclass(frozen=True)

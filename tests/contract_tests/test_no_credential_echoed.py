@@ -8,6 +8,10 @@ The documented commands: ``superoffice-contract`` (credentials by variable, and 
 with ``-H "Authorization: $CONTRACT_AUTHORIZATION"``, and ``python -m reference_server``
 (credentials by REFERENCE_SERVER_CREDENTIALS, and by ``--credentials-file``). One more run,
 ``--unsanitized``, shows that the search finds a credential that is there.
+
+Seen failing by hand: the reference server's access log line with the request's
+Authorization header added, and schemathesis.toml's sanitization turned off (plain st run
+then printed it in its reproduction and its JUnit report).
 """
 
 from __future__ import annotations
@@ -51,6 +55,10 @@ GIVEN = {
 FAULT = fault_named("error_in_foreign_shape")
 DOCUMENTS = (*sorted(ROOT.glob("*.md")), *sorted((ROOT / "docs").glob("*.md")))
 CODE_BLOCK = re.compile(r"^```[a-z]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+# The reference server's run: every phase but the stateful one, whose requests (saves,
+# reads and removes chained by the spec's links) the server sees from the others too.
+ALL_BUT_STATEFUL = ("-k", "not test_stateful")
 
 pytestmark = pytest.mark.slow
 
@@ -138,7 +146,8 @@ def test_plain_st_run(tmp_path: Path, server_url: str) -> None:
     command = (
         f"{shlex.quote(ST)} run openapi/openapi.yaml --url {shlex.quote(server_url)}"
         f' -H "Authorization: ${VARIABLE["authorization"]}"'
-        f" --phases examples,fuzzing --max-examples 10 --rate-limit 100/s"
+        # The spec's examples alone: their error answers come in the fault's shape.
+        f" --phases examples --rate-limit 100/s"
         f" --report-dir {shlex.quote(str(tmp_path / 'st-run'))}"
     )
 
@@ -164,7 +173,15 @@ def test_reference_server_with_credentials_from_the_environment_and_a_file(
         env={CREDENTIALS_ENV_VAR: shlex.join(["--basic", basic])},
     ) as server:
         # Used, so that the server has had every chance to log them.
-        done = run_script("--target-url", server.base_url, *FEW, folder=run_folder, env=GIVEN)
+        done = run_script(
+            "--target-url",
+            server.base_url,
+            *FEW,
+            "--",
+            *ALL_BUT_STATEFUL,
+            folder=run_folder,
+            env=GIVEN,
+        )
         output = server.output()
         command_line = shlex.join(server.process.args)  # type: ignore[arg-type]
 

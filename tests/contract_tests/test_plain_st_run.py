@@ -2,6 +2,9 @@
 requests a second (all but its two capability probes at the start, which schemathesis
 sends outside its limiter), and the NothingLeftBehind check removes, when the run ends, every
 credential its cases saved (it leaves them when told to skip that check: the control).
+
+Seen failing by hand: schemathesis.toml without its ``rate-limit`` (the busiest second
+held 16 requests), and NothingLeftBehind's removal at the end of the run left out.
 """
 
 from __future__ import annotations
@@ -30,8 +33,10 @@ from fault_lab.suite_run import ROOT, suite_environment
 from spec_loader.links import credential_links
 
 CREDENTIALS = Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
-# Enough valid saves that some are not read back (and so not removed by the read-back).
-FUZZING = ("--phases", "fuzzing", "--max-examples", "30")
+# Enough valid saves that some are not read back (and so not removed by the read-back):
+# the control leaves 6 to 8; and enough requests (about 95) that the limit holds them
+# for seconds, where 30 cases an operation (about 240) showed nothing more.
+FUZZING = ("--phases", "fuzzing", "--max-examples", "10")
 ST_RUN_TIMEOUT_SECONDS = 300
 ONE_AT_THE_EDGE = 1
 SPEC = spec_loader.load_spec()

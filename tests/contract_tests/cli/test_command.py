@@ -6,6 +6,13 @@ interrupted, is in test_rate_limit_and_interrupt.py.)
 
 Runs start in a folder of the test's own, not the checkout: the command finds the spec
 through the installed package and writes its reports under its working directory.
+
+These tests check the command's plumbing, not the suite's coverage (the kill matrix's
+batch makes the clean reference server's full run): the runs that send cases run the
+model-based phase alone, which saves, reads and removes, and reports like any phase.
+
+Seen failing by hand: report.html written under another name, no_content_has_no_body
+passing every 204, and the baseline's write error left uncaught (exit 1, not 3).
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from contract_tests.run.options import OPTIONS
 from fault_lab.batch import Credentials, no_fault
 from fault_lab.command_run import (
     FEW,
+    MODEL_PHASE_ONLY,
     Runner,
     closed_port_url,
     run_module,
@@ -130,7 +138,7 @@ def test_refused_credentials_are_4_not_tested(tmp_path: Path, clean_server: str)
 def test_a_clean_run_from_another_folder_is_0_with_its_reports_there(
     tmp_path: Path, through: Runner
 ) -> None:
-    kept = through(*FEW, folder=tmp_path)
+    kept = through(*FEW, "--", *MODEL_PHASE_ONLY, folder=tmp_path)
 
     assert kept.exit_code == SuiteExit.KEPT, kept.output[-5000:]
     assert (kept.reports_dir / REPORT_PAGE).is_file()
@@ -143,7 +151,14 @@ def test_violations_are_1(tmp_path: Path, through: Runner) -> None:
     fault = fault_named("body_on_no_content")
     with serve_reference_app(fault.wrap, tmp_path, (CREDENTIALS.user, CREDENTIALS.password)) as url:
         failed = through(
-            "--target-url", url, *FEW, "--", "--exitfirst", folder=tmp_path, env=AUTHORIZED
+            "--target-url",
+            url,
+            *FEW,
+            "--",
+            *MODEL_PHASE_ONLY,
+            "--exitfirst",
+            folder=tmp_path,
+            env=AUTHORIZED,
         )
 
     assert failed.exit_code == SuiteExit.VIOLATED, failed.output[-5000:]
@@ -155,7 +170,15 @@ def test_a_baseline_it_cannot_write_is_3(tmp_path: Path) -> None:
     in_the_way.write_text("a file where the baseline's folder should be\n")
     baseline = in_the_way / "accepted.json"
 
-    broken = run_script(*FEW, "--baseline", str(baseline), "--baseline-update", folder=tmp_path)
+    broken = run_script(
+        *FEW,
+        "--baseline",
+        str(baseline),
+        "--baseline-update",
+        "--",
+        *MODEL_PHASE_ONLY,
+        folder=tmp_path,
+    )
 
     assert broken.exit_code == SuiteExit.BROKEN, broken.output[-5000:]
     assert f"baseline {baseline} cannot be written" in broken.output
