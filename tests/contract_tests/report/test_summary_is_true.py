@@ -32,10 +32,15 @@ from contract_tests.report.html_page import REPORT_PAGE
 from contract_tests.report.verdict import SuiteExit
 from fault_lab.batch import Credentials, no_fault
 from fault_lab.browser import distinct_pixel_bytes, rendered_text, screenshot
-from fault_lab.command_run import FEW, CommandRun, closed_port_url, run_script
+from fault_lab.command_run import (
+    FEW,
+    MODEL_PHASE_ONLY,
+    CommandRun,
+    closed_port_url,
+    run_script,
+)
 from fault_lab.fault_servers import serve_reference_app
 from fault_lab.faults import fault_named
-from fault_lab.planted_fault import MODEL_PHASE
 from fault_lab.suite_run import AUTHORIZATION_ENV_VAR
 
 CREDENTIALS = Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
@@ -76,8 +81,7 @@ def failed(tmp_path_factory: pytest.TempPathFactory) -> CommandRun:
             url,
             *FEW,
             "--",
-            "-k",
-            MODEL_PHASE,
+            *MODEL_PHASE_ONLY,
             folder=directory,
             env=AUTHORIZED,
         )
