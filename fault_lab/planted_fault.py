@@ -9,6 +9,9 @@ from starlette.types import ASGIApp
 
 # The pytest -k expression of the model-based phase (contract_tests/test_model.py).
 MODEL_PHASE = "test_model"
+# The pytest -k expression of the examples, coverage and fuzzing phases, every operation's
+# cases (contract_tests/test_contract.py), without the stateful and model-based phases.
+CASE_PHASES = "test_server_keeps_the_contract"
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,9 @@
 5. an entry past its expiry date covers nothing: the run fails again and says so.
 
 And ``st run --baseline`` reads the same file and accepts the same violation.
+
+Seen to fail (by hand, once) with an expired entry accepting its violation all the same:
+the run past the date passed, "no violation but the 913 the baseline accepts".
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from fault_lab.batch import Credentials, no_fault
 from fault_lab.command_run import FEW, ST, CommandRun, run_script
 from fault_lab.fault_servers import serve_reference_app
 from fault_lab.faults import fault_named
+from fault_lab.planted_fault import CASE_PHASES
 from fault_lab.suite_run import AUTHORIZATION_ENV_VAR, ROOT, suite_environment
 
 CREDENTIALS = Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
@@ -40,6 +44,9 @@ FIRST = fault_named("error_in_foreign_shape")
 SECOND = fault_named("error_as_text")
 REASON = "the vendor's errors have their own shape; ticket 4711"
 MAX_RECORDING_RUNS = 3
+# A baseline holds the violations of the cases' phases, which st run has too: the stateful
+# and model-based phases would only add time to every run of its life.
+CASES_ONLY = ("-k", CASE_PHASES)
 
 pytestmark = pytest.mark.slow
 
@@ -58,10 +65,16 @@ class Baseline:
         return {entry["check"] for entry in self.entries}
 
 
-def run_against(wrap: Callable[[ASGIApp], ASGIApp], folder: Path, *options: str) -> CommandRun:
+def run_against(
+    wrap: Callable[[ASGIApp], ASGIApp],
+    folder: Path,
+    *options: str,
+    pytest_options: tuple[str, ...] = (),
+) -> CommandRun:
     folder.mkdir()
+    arguments = (*FEW, *options, "--", *CASES_ONLY, *pytest_options)
     with serve_reference_app(wrap, folder, (CREDENTIALS.user, CREDENTIALS.password)) as url:
-        return run_script("--target-url", url, *FEW, *options, folder=folder, env=AUTHORIZED)
+        return run_script("--target-url", url, *arguments, folder=folder, env=AUTHORIZED)
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +129,11 @@ def test_another_fault_fails_with_its_violations_new(
     before = baseline.path.read_text()
 
     other = run_against(
-        SECOND.wrap, tmp_path / "other", "--baseline", str(baseline.path), "--", "--exitfirst"
+        SECOND.wrap,
+        tmp_path / "other",
+        "--baseline",
+        str(baseline.path),
+        pytest_options=("--exitfirst",),
     )
 
     assert other.exit_code == SuiteExit.VIOLATED, other.output[-5000:]

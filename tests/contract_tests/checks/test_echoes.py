@@ -5,6 +5,11 @@ An ``SO-AppToken`` of ``ErrorMessage`` occurs in every error body, and one of
 pass. Two planted faults echo the token for real, one quoting it in its error
 messages and one sending it back in a header; each run fails on secret_never_echoed,
 even with a token whose text the answer already holds where the fault puts it.
+
+Each run is the cases' phases, every operation's: their answers hold every error body
+and header the check weighs; the stateful and model-based phases would only add time.
+Seen to fail (by hand, once) with the check sending no control request (both clean runs
+failed) and with a check that never finds an echo (both faults passed).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from starlette.types import ASGIApp
 from contract_tests.facts.contract import contract_facts
 from fault_lab.batch import Credentials, run_against
 from fault_lab.intercept import Answer, Exchange, intercept
+from fault_lab.planted_fault import CASE_PHASES
 from fault_lab.suite_run import TESTS_FAILED, SuiteRun, env_var_of
 
 CREDENTIALS = Credentials(f"contract-{secrets.token_hex(4)}", secrets.token_urlsafe(24))
@@ -57,6 +63,8 @@ def run_with_app_token(
         wrap,
         tmp_path,
         CREDENTIALS,
+        "-k",
+        CASE_PHASES,
         env={env_var_of("app_token"): app_token},
         seed=SEED,
         max_examples=MAX_EXAMPLES,
