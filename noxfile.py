@@ -151,9 +151,18 @@ def spec(session: nox.Session) -> None:
     session.run("pytest", "tests/openapi", *session.posargs)
 
 
-# Every core runs tests (pytest-xdist); tests that share a module-scoped fixture stay on
+def xdist_workers() -> int:
+    """One pytest-xdist worker per core, and one more. Many tests wait part of their time
+    (rate-limited runs, servers starting, the suite's processes) and leave a core idle,
+    which the extra worker fills: on two cores `nox -s tests` took 188 s with two
+    workers, 164 s with three, 160 s with four for more CPU time."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (cores or 1) + 1
+
+
+# Tests run in parallel (pytest-xdist); tests that share a module-scoped fixture stay on
 # one worker (tests/conftest.py groups them).
-PARALLEL_TESTS = ("--numprocesses", "auto", "--dist", "loadgroup")
+PARALLEL_TESTS = ("--numprocesses", str(xdist_workers()), "--dist", "loadgroup")
 # Where PYTHONDONTWRITEBYTECODE is set (as on the CI machines), each xdist worker and each
 # server the tests start compiled the project's modules from source, and pytest rewrote
 # the asserts of every test module and plugin again, on every run: let them keep bytecode.
