@@ -36,6 +36,7 @@ from benchmarks.report import Result, Target, paired_figures
 from contract_tests.run.schemathesis_schema import CONFIG_PATH
 from fault_lab.batch import MAX_EXAMPLES, SEED, no_fault
 from fault_lab.fault_servers import serve_reference_app
+from fault_lab.planted_fault import STATEFUL_PHASE
 from fault_lab.suite_run import RUN_TIMEOUT_SECONDS, responses_checked, run_suite
 from reference_server.launcher import PROJECT_ROOT
 
@@ -45,9 +46,8 @@ TARGET = Target(">=", 1.0)
 ST = Path(sys.executable).parent / "st"
 RATE_LIMIT_KEY = "rate-limit"
 RATE_LIMIT_LINE = re.compile(rf"^{RATE_LIMIT_KEY}\s*=")
-STATEFUL_PHASE = "stateful"
-# The suite's module of that phase, as pytest -k names it.
-STATEFUL_TEST = "test_stateful"
+# st run's name of the phase that planted_fault.STATEFUL_PHASE selects in the suite.
+ST_STATEFUL_PHASE = "stateful"
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def run(counts: Counts) -> Result:
             command += ["--report-dir", str(Path(scratch) / f"st-{index}")]
             command += ["--report-har-path", str(har)]
             if counts.stateful_only:
-                command += ["--phases", STATEFUL_PHASE]
+                command += ["--phases", ST_STATEFUL_PHASE]
             finished = timed_run(command, cwd=PROJECT_ROOT, timeout=RUN_TIMEOUT_SECONDS)
             return har_entries(har) / finished.seconds
 
@@ -111,7 +111,7 @@ def run(counts: Counts) -> Result:
                 url,
                 *settings,
                 *SUITE_OPTIONS,
-                *(("-k", STATEFUL_TEST) if counts.stateful_only else ()),
+                *(("-k", STATEFUL_PHASE) if counts.stateful_only else ()),
                 authorization=credentials.authorization,
             )
             require_exit(suite_run.exit_code, PASSED, suite_run.output[-5000:])

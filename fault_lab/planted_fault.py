@@ -12,6 +12,8 @@ MODEL_PHASE = "test_model"
 # The pytest -k expression of the examples, coverage and fuzzing phases, every operation's
 # cases (contract_tests/test_contract.py), without the stateful and model-based phases.
 CASE_PHASES = "test_server_keeps_the_contract"
+# The pytest -k expression of the stateful phase (contract_tests/test_stateful.py).
+STATEFUL_PHASE = "test_stateful"
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ from fault_lab.command_run import (
 )
 from fault_lab.fault_servers import serve_reference_app
 from fault_lab.faults import fault_named
+from fault_lab.planted_fault import STATEFUL_PHASE
 from fault_lab.suite_run import ROOT
 from reference_server.credential_sources import CREDENTIALS_ENV_VAR
 from reference_server.launcher import start_server
@@ -58,7 +59,7 @@ CODE_BLOCK = re.compile(r"^```[a-z]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 # The reference server's run: every phase but the stateful one, whose requests (saves,
 # reads and removes chained by the spec's links) the server sees from the others too.
-ALL_BUT_STATEFUL = ("-k", "not test_stateful")
+ALL_BUT_STATEFUL = ("-k", f"not {STATEFUL_PHASE}")
 
 pytestmark = pytest.mark.slow
 
