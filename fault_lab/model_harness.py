@@ -143,11 +143,10 @@ def main(arguments: list[str]) -> int:
     """``python -m fault_lab.model_harness FAULT``: the model phase against one planted
     fault, printed as a run prints it (masked)."""
     # Imported here: the fault catalogue imports this module's users, not this module.
-    from fault_lab.faults import FAULTS
+    from fault_lab.faults import fault_named
 
     (name,) = arguments
-    fault = next(fault for fault in FAULTS if fault.name == name)
-    outcome = outcome_against(fault.wrap, budget=SHRUNK)
+    outcome = outcome_against(fault_named(name).wrap, budget=SHRUNK)
     if outcome.difference is None:
         print(f"{name}: the model phase found no difference")
         return 1

@@ -3,7 +3,8 @@ answers as their descriptions say, in-process through intercept.call_app (the ki
 matrix is not run here).
 
 Seen failing by hand: ``ok_instead_of_no_content`` leaving a 204 alone; ``crash_on_select``
-looking for the parameter in the body instead of the query.
+looking for the parameter in the body instead of the query; ``fault_named`` ending in a
+bare StopIteration on a name the catalogue lacks (as it did).
 """
 
 from __future__ import annotations
@@ -45,6 +46,12 @@ def test_catalogue_is_large_enough_and_names_distinct() -> None:
     # first in its process.
     load_all_checks()
     assert {fault.caught_by for fault in FAULTS} <= set(CHECKS.get_all_names()) | set(MODEL_CHECKS)
+
+
+def test_a_fault_is_found_by_its_name_and_an_unknown_name_is_named() -> None:
+    assert fault_named(FAULTS[-1].name) is FAULTS[-1]
+    with pytest.raises(ValueError, match="not in fault_lab's catalogue: nowhere"):
+        fault_named("nowhere")
 
 
 @pytest.mark.parametrize(
